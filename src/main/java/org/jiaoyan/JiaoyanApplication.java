@@ -1,0 +1,15 @@
+package org.jiaoyan;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Jiaoyan 教科研工作平台: one deployable, one top-level package per module. */
+@SpringBootApplication
+@EnableScheduling
+public class JiaoyanApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(JiaoyanApplication.class, args);
+    }
+}
