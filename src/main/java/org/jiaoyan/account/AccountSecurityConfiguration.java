@@ -1,0 +1,100 @@
+package org.jiaoyan.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+
+/**
+ * Two filter chains: /api/** is stateless (HTTP Basic or Bearer token, errors as problem+json, no session, so no
+ * CSRF); everything else is the browser app (form login, session, CSRF on forms and htmx requests).
+ */
+@Configuration
+class AccountSecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserAccounts accounts) {
+        return username -> accounts.load(username).orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                        problem(res, HttpStatus.UNAUTHORIZED, "未登录或凭据无效：请使用用户名密码（Basic）或个人 API 令牌（Bearer）")))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(res, HttpStatus.UNAUTHORIZED, "未登录或凭据无效：请使用用户名密码（Basic）或个人 API 令牌（Bearer）"))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "无权访问")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain app(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/error/**",
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/bench/ping")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+                                new RequestHeaderRequestMatcher("HX-Request"))
+                        .accessDeniedHandler(accessDenied()))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled" : "error";
+            String username = request.getParameter("username");
+            request.getSession().setAttribute("lastUsername", username == null ? "" : username);
+            response.sendRedirect(request.getContextPath() + "/login?" + reason);
+        };
+    }
+
+    /** CSRF failures (an expired form) and denied pages render the Chinese 403 page through /error. */
+    private static AccessDeniedHandler accessDenied() {
+        return (request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    static void problem(HttpServletResponse res, HttpStatus status, String detail) throws java.io.IOException {
+        res.setStatus(status.value());
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}";
+        res.getWriter().write(json);
+    }
+}

@@ -1,0 +1,90 @@
+package org.jiaoyan.demo;
+
+import java.util.List;
+import org.jiaoyan.account.RoleGrant;
+import org.jiaoyan.account.UserAccounts;
+import org.jiaoyan.org.OrgUnits;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with an empty database (and jiaoyan.demo=true) creates the demo county — a 教研室 and three
+ * schools with about 150 teachers — and one account per role, then prints how to sign in.
+ */
+@Component
+@Order(20)
+class DemoCounty implements ApplicationRunner {
+
+    /** Demo accounts only; the administrator's password is never fixed (see AdminBootstrap). */
+    static final String DEMO_PASSWORD = "jiaoyan2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCounty.class);
+
+    private final DistrictGenerator generator;
+    private final UserAccounts accounts;
+    private final OrgUnits units;
+    private final JdbcClient jdbc;
+    private final boolean enabled;
+
+    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc,
+               @Value("${jiaoyan.demo:true}") boolean enabled) {
+        this.generator = generator;
+        this.accounts = accounts;
+        this.units = units;
+        this.jdbc = jdbc;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || args.getNonOptionArgs().contains("generate")
+                || jdbc.sql("select count(*) from org_unit").query(Long.class).single() > 0) {
+            return;
+        }
+        Access.asSystem(() -> {
+            var district = generator.generate("示范县", 3, 150, 2026L);
+            var experimental = district.schools().get(0);
+            var township = district.schools().get(1);
+            long chineseGroup = experimental.teachingGroups().get("CHINESE");
+            long groupLeader = units.get(chineseGroup).leaderId();
+            List<Long> staff = experimental.teacherIds();
+            long office = district.officeId();
+            long researcher = jdbc.sql("select min(id) from person where institution_id = ?").param(office).query(Long.class).single();
+            create("county", researcher, Role.COUNTY_RESEARCHER, district.regionId());
+            create("principal", staff.get(1), Role.PRINCIPAL, experimental.id());
+            create("jks", staff.get(2), Role.DEPT_HEAD, experimental.id());
+            create("zuzhang", groupLeader, Role.GROUP_LEADER, chineseGroup);
+            create("teacher", staff.stream().filter(id -> id != groupLeader).skip(5).findFirst().orElseThrow(), Role.TEACHER, null);
+            create("teacher2", township.teacherIds().get(3), Role.TEACHER, null);
+        });
+        log.info("""
+
+                ========================================================
+                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师
+                  Demo county created. Demo accounts (password {}):
+                    county     县区教研员       示范县
+                    principal  校长            示范县实验小学
+                    jks        教科室主任       示范县实验小学
+                    zuzhang    教研组长         实验小学语文教研组
+                    teacher    教师            示范县实验小学
+                    teacher2   教师            乡镇中心小学
+                  管理员 admin 的密码见上方（首次启动时打印）。
+                  Open http://localhost:8080
+                ========================================================
+                """, DEMO_PASSWORD);
+    }
+
+    private void create(String username, long personId, Role role, Long unitId) {
+        List<RoleGrant> roles = role == Role.TEACHER ? List.of(new RoleGrant(Role.TEACHER, null))
+                : List.of(new RoleGrant(role, unitId), new RoleGrant(Role.TEACHER, null));
+        accounts.create(username, DEMO_PASSWORD, personId, null, roles);
+    }
+}

@@ -1,0 +1,22 @@
+package org.jiaoyan.shared;
+
+import org.jspecify.annotations.Nullable;
+
+/** Which page of a list, in which order; sort is a key the list whitelists, never SQL text. */
+public record PageQuery(int page, int size, @Nullable String sort, boolean desc) {
+
+    public static final int MAX_SIZE = 200;
+
+    public PageQuery {
+        page = Math.max(page, 1);
+        size = size <= 0 ? 20 : Math.min(size, MAX_SIZE);
+    }
+
+    public static PageQuery of(@Nullable Integer page, @Nullable Integer size, @Nullable String sort, @Nullable String dir) {
+        return new PageQuery(page == null ? 1 : page, size == null ? 20 : size, sort, "desc".equalsIgnoreCase(dir));
+    }
+
+    public int offset() {
+        return (page - 1) * size;
+    }
+}
