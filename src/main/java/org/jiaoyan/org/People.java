@@ -125,8 +125,9 @@ public class People {
                        work_start_date = :start, title_code = :title, party_member = :party, note = :note,
                        version = version + 1, updated_at = :now, updated_by = :by
                  where id = :id and version = :version and deleted_at is null""")
-                .paramSource(params(data)).param("now", LocalDateTime.now()).param("by", Access.actor())
-                .param("id", id).param("version", version).update();
+                .paramSource(params(data).addValue("now", LocalDateTime.now()).addValue("by", Access.actor())
+                        .addValue("id", id).addValue("version", version))
+                .update();
         if (n == 0) {
             throw new StaleEditException();
         }
@@ -357,7 +358,7 @@ public class People {
                 insert into person (institution_id, name, gender, mobile, birth_date, work_start_date, title_code,
                                     party_member, note, created_at, created_by, updated_at, updated_by)
                 values (:institutionId, :name, :gender, :mobile, :birth, :start, :title, :party, :note, :now, :by, :now, :by)""")
-                .paramSource(params(d)).param("now", LocalDateTime.now()).param("by", by));
+                .paramSource(params(d).addValue("now", LocalDateTime.now()).addValue("by", by)));
     }
 
     private static MapSqlParameterSource params(PersonData d) {
