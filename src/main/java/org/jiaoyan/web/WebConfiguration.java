@@ -14,6 +14,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** Work outside a request (imports called from jobs, tests, the generator) speaks Chinese too. */
+    WebConfiguration() {
+        org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("jiaoyan-lang");

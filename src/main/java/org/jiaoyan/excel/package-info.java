@@ -1,0 +1,3 @@
+/** Business-free Excel building blocks: tolerant .xlsx reading, cell-text normalisers, export and template writing. */
+@org.jspecify.annotations.NullMarked
+package org.jiaoyan.excel;

@@ -1,0 +1,280 @@
+package org.jiaoyan.excel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+class SheetReaderTests {
+
+    static final List<ColumnSpec> ROSTER = List.of(
+            ColumnSpec.required("name", "姓名", "教师姓名"),
+            ColumnSpec.optional("gender", "性别"),
+            ColumnSpec.required("birthDate", "出生日期", "出生年月"),
+            ColumnSpec.optional("workStart", "参加工作时间", "参加工作年月", "工作时间"),
+            ColumnSpec.optional("title", "职称"),
+            ColumnSpec.optional("subjects", "学科", "任教学科"),
+            ColumnSpec.required("mobile", "手机号码", "手机", "联系电话"),
+            ColumnSpec.optional("remark", "备注"));
+
+    private final SheetReader reader = new SheetReader(ROSTER, 100);
+
+    @Test
+    void matchesHeaderSynonymsAndReportsUnknownHeaders() {
+        ParsedSheet sheet = reader.read(xlsx(
+                row("* 姓名（必填）", "出生年月", "籍贯", "联系电话", "手机"),
+                row("孙浩", "1995年7月", "杭州", "13800010002", "13900000000")));
+
+        assertThat(sheet.columnIndex()).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("name", 0, "birthDate", 1, "mobile", 3));
+        assertThat(sheet.unrecognisedHeaders()).containsExactly("籍贯", "手机");
+        assertThat(sheet.missingRequiredColumns()).isEmpty();
+        assertThat(sheet.rows()).singleElement().satisfies(r -> {
+            assertThat(r.rowNumber()).isEqualTo(2);
+            assertThat(r.text("mobile")).isEqualTo("13800010002");
+            assertThat(r.text("birthDate")).isEqualTo("1995年7月");
+            assertThat(r.text("remark")).isEmpty();
+        });
+    }
+
+    @Test
+    void findsTheHeaderBelowATitleRowAndKeepsExcelRowNumbers() {
+        ParsedSheet sheet = reader.read(xlsx(
+                row("XX 学校 2025 学年教师花名册"),
+                row("制表日期：2025-09-01", null, "姓名"), // mentions one header, the real header row matches more
+                row("序号", "教师姓名", "手机号码", "出生日期"),
+                row(1, "周晓燕", "13800010001", "1988-04-12"),
+                row(),
+                row(null, "  ", ""),
+                row(3, "何雨桐", "13800010005", "2000/2/29")));
+
+        assertThat(sheet.columnIndex()).containsEntry("name", 1).containsEntry("mobile", 2).containsEntry("birthDate", 3);
+        assertThat(sheet.unrecognisedHeaders()).containsExactly("序号");
+        assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(4, 7);
+        assertThat(sheet.rows()).extracting(r -> r.text("name")).containsExactly("周晓燕", "何雨桐");
+    }
+
+    @Test
+    void listsMissingRequiredColumns() {
+        ParsedSheet sheet = reader.read(xlsx(row("姓名", "性别"), row("马丽", "女")));
+        assertThat(sheet.missingRequiredColumns()).containsExactly("出生日期", "手机号码");
+        assertThat(sheet.rows()).singleElement().satisfies(r -> assertThat(r.text("gender")).isEqualTo("女"));
+    }
+
+    @Test
+    void withoutARequiredHeaderInTheFirstTenRowsItRefuses() {
+        assertThatThrownBy(() -> reader.read(xlsx(row("性别", "职称", "备注"), row("女", "一级教师", ""))))
+                .isInstanceOf(ExcelFormatException.class)
+                .hasMessage("未找到表头：请确认第一行包含“姓名”等列名");
+        Object[][] rows = new Object[11][];
+        for (int i = 0; i < 10; i++) rows[i] = row("说明 " + i);
+        rows[10] = row("姓名", "手机号码");
+        assertThatThrownBy(() -> reader.read(xlsx(rows))).isInstanceOf(ExcelFormatException.class);
+    }
+
+    @Test
+    void readsCellsAsTheUserSeesThem() throws IOException {
+        try (Workbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("名单");
+            Row h = s.createRow(0);
+            String[] headers = {"姓名", "手机号码", "出生日期", "参加工作时间", "备注", "职称"};
+            for (int i = 0; i < headers.length; i++) h.createCell(i).setCellValue(headers[i]);
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy年m月d日"));
+            CellStyle builtinDate = wb.createCellStyle();
+            builtinDate.setDataFormat((short) 14);
+            CellStyle twoDecimals = wb.createCellStyle();
+            twoDecimals.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            Row r = s.createRow(1);
+            r.createCell(0).setCellValue("  孙  浩 ");
+            r.createCell(1).setCellValue(13800010001d);
+            r.createCell(2).setCellValue(LocalDate.of(1988, 4, 12));
+            r.getCell(2).setCellStyle(date);
+            r.createCell(3).setCellValue(1971.11);
+            r.createCell(4).setCellFormula("\"工龄\"&(2025-2015)");
+            r.createCell(5).setCellValue(true);
+            Row r2 = s.createRow(2);
+            r2.createCell(0).setCellFormula("\"郭\"&\"建国\"");
+            r2.createCell(1).setCellValue(123456789012345678d);
+            r2.createCell(2).setCellValue(LocalDate.of(1971, 11, 1));
+            r2.getCell(2).setCellStyle(builtinDate);
+            r2.createCell(3).setCellValue(1985.1);
+            r2.getCell(3).setCellStyle(twoDecimals);
+            r2.createCell(4).setCellFormula("1/0");
+            r2.createCell(5).setCellFormula("0.1+0.2");
+
+            List<SheetRow> rows = reader.read(bytes(wb)).rows();
+
+            SheetRow first = rows.get(0);
+            assertThat(first.text("name")).isEqualTo("孙  浩");
+            assertThat(first.get("mobile")).isEqualTo(new CellValue("13800010001", null, 13800010001d));
+            assertThat(first.get("birthDate").text()).isEqualTo("1988年4月12日");
+            assertThat(first.get("birthDate").date()).isEqualTo(LocalDate.of(1988, 4, 12));
+            assertThat(first.get("workStart")).isEqualTo(new CellValue("1971.11", null, 1971.11));
+            assertThat(CellText.date(first.get("workStart"))).contains(LocalDate.of(1971, 11, 1));
+            assertThat(first.text("remark")).isEqualTo("工龄10");
+            assertThat(first.text("title")).isEqualTo("TRUE");
+
+            SheetRow second = rows.get(1);
+            assertThat(second.text("name")).isEqualTo("郭建国");
+            assertThat(second.text("mobile")).isEqualTo("123456789012346000").doesNotContain("E");
+            assertThat(second.text("birthDate")).isEqualTo("1971-11-01");
+            assertThat(second.text("workStart")).isEqualTo("1985.10");
+            assertThat(CellText.date(second.get("workStart"))).contains(LocalDate.of(1985, 10, 1));
+            assertThat(second.text("remark")).isEqualTo("#DIV/0!");
+            assertThat(second.text("title")).isEqualTo("0.3");
+        }
+    }
+
+    @Test
+    void skipsHiddenSheets() throws IOException {
+        try (Workbook wb = new XSSFWorkbook()) {
+            wb.createSheet("说明").createRow(0).createCell(0).setCellValue("填写说明");
+            Sheet data = wb.createSheet("名单");
+            data.createRow(0).createCell(0).setCellValue("姓名");
+            data.createRow(1).createCell(0).setCellValue("周晓燕");
+            wb.setActiveSheet(1);
+            wb.setSheetHidden(0, true);
+            assertThat(reader.read(bytes(wb)).rows()).extracting(r -> r.text("name")).containsExactly("周晓燕");
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotAnXlsx() throws IOException {
+        for (byte[] content : List.of(new byte[0], "姓名,手机号码\n孙浩,138".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3}, xls())) {
+            assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(content)))
+                    .isInstanceOf(ExcelFormatException.class)
+                    .hasMessage("文件不是有效的 Excel（.xlsx）文件");
+        }
+    }
+
+    @Test
+    void refusesAnEmptySheet() throws IOException {
+        try (Workbook wb = new XSSFWorkbook()) {
+            wb.createSheet("Sheet1");
+            assertThatThrownBy(() -> reader.read(bytes(wb))).isInstanceOf(ExcelFormatException.class)
+                    .hasMessage("工作表为空");
+        }
+    }
+
+    @Test
+    void refusesMoreThanMaxRowsOfData() {
+        Object[][] rows = {row("姓名"), row("甲"), row(), row("乙"), row("丙"), row("丁")};
+        assertThat(new SheetReader(ROSTER, 4).read(xlsx(rows)).rows()).hasSize(4);
+        assertThatThrownBy(() -> new SheetReader(ROSTER, 3).read(xlsx(rows)))
+                .isInstanceOf(ExcelFormatException.class)
+                .hasMessage("行数超过上限 3 行");
+    }
+
+    @Test
+    void readsTenThousandRowsQuickly() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WorkbookWriter w = WorkbookWriter.sheet("名单")
+                .header(List.of("姓名", "性别", "出生日期", "参加工作时间", "职称", "学科", "手机号码", "备注", "序号", "籍贯"));
+        for (int i = 0; i < 10_000; i++) {
+            w.row(List.of("教师" + i, "女", LocalDate.of(1980, 1, 1).plusDays(i), "2010.09", "一级教师", "语文、数学",
+                    13800000000L + i, "备注" + i, i, "浙江"));
+        }
+        w.writeTo(out);
+
+        read(out.toByteArray()); // warm-up
+        long start = System.nanoTime();
+        ParsedSheet sheet = read(out.toByteArray());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("read 10,000 × 10 in " + millis + " ms");
+
+        assertThat(sheet.rows()).hasSize(10_000);
+        assertThat(sheet.rows().get(9_999).rowNumber()).isEqualTo(10_001);
+        assertThat(sheet.rows().get(9_999).text("mobile")).isEqualTo("13800009999");
+        assertThat(millis).isLessThan(5_000);
+    }
+
+    @Test
+    void readsTheMessyRosterSample() throws IOException {
+        ParsedSheet sheet;
+        try (InputStream in = getClass().getResourceAsStream("/excel/roster-sample.xlsx")) {
+            sheet = reader.read(in);
+        }
+        sheet.rows().forEach(r -> System.out.println(r.rowNumber() + " " + ROSTER.stream()
+                .map(c -> c.header() + "=" + r.get(c.key())).toList()));
+
+        assertThat(sheet.missingRequiredColumns()).isEmpty();
+        assertThat(sheet.unrecognisedHeaders()).isEmpty();
+        assertThat(sheet.columnIndex()).hasSize(8);
+        assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(2, 3, 4, 5, 6);
+        assertThat(sheet.rows()).extracting(r -> CellText.personName(r.text("name")))
+                .containsExactly("周晓燕", "孙浩", "马丽", "郭建国", "何雨桐");
+        assertThat(sheet.rows()).extracting(r -> CellText.date(r.get("birthDate")).orElseThrow()).containsExactly(
+                LocalDate.of(1988, 4, 12), // Excel serial 32245 in a yyyy-mm-dd cell (the brief's 04-13 is off by one)
+                LocalDate.of(1995, 7, 1),
+                LocalDate.of(1992, 3, 15),
+                LocalDate.of(1971, 11, 1),
+                LocalDate.of(2000, 2, 29));
+        assertThat(sheet.rows()).extracting(r -> CellText.date(r.get("workStart")).orElseThrow()).containsExactly(
+                LocalDate.of(2010, 9, 1),
+                LocalDate.of(2018, 8, 1),
+                LocalDate.of(2015, 9, 1),
+                LocalDate.of(1992, 8, 1),
+                LocalDate.of(2023, 9, 1));
+        assertThat(sheet.rows()).extracting(r -> CellText.digits(r.text("mobile")))
+                .containsExactly("13800010001", "13800010002", "13800010003", "13800010004", "13800010005");
+        assertThat(CellText.splitMulti(sheet.rows().get(2).text("subjects"))).containsExactly("英语", "综合实践");
+        assertThat(sheet.rows().get(4).text("title")).isEmpty();
+        assertThat(sheet.rows().get(0).text("remark")).isEmpty();
+    }
+
+    private ParsedSheet read(byte[] content) {
+        return new SheetReader(ROSTER, 20_000).read(new ByteArrayInputStream(content));
+    }
+
+    static Object[] row(Object... cells) {
+        return cells;
+    }
+
+    /** An .xlsx with the given rows (Strings and Numbers; null leaves the cell out). */
+    static InputStream xlsx(Object[]... rows) {
+        try (Workbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Sheet1");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) row.createCell(c).setCellValue(n.doubleValue());
+                    else if (v != null) row.createCell(c).setCellValue(v.toString());
+                }
+            }
+            return bytes(wb);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static InputStream bytes(Workbook wb) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.write(out);
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+
+    private static byte[] xls() throws IOException {
+        try (Workbook wb = new HSSFWorkbook()) {
+            wb.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("姓名");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+}

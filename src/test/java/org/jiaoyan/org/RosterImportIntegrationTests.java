@@ -1,0 +1,208 @@
+package org.jiaoyan.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
+import org.jiaoyan.JiaoyanIntegrationTest;
+import org.jiaoyan.TestUsers;
+import org.jiaoyan.excel.ImportError;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.security.CurrentUser;
+import org.jiaoyan.shared.NotFoundException;
+import org.jiaoyan.shared.PageQuery;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+@JiaoyanIntegrationTest
+class RosterImportIntegrationTests {
+
+    private static final AtomicLong MOBILES = new AtomicLong(17_700_000_000L + (System.nanoTime() % 1_000_000) * 100);
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired RosterImport roster;
+    @Autowired People people;
+    @Autowired OrgUnits units;
+
+    private CurrentUser jks() {
+        return TestUsers.load(users, "jks");
+    }
+
+    private long school() {
+        return jks().institutionId();
+    }
+
+    /** A roster in a school's own layout: a title row above the headers, synonyms for the headers. */
+    static byte[] roster(String[][] rows) throws IOException {
+        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("花名册");
+            sheet.createRow(0).createCell(0).setCellValue("2026年秋季教职工花名册");
+            var header = sheet.createRow(1);
+            String[] headers = {"教师姓名", "性别", "出生年月", "工作时间", "专业技术职务", "任教学科", "联系电话"};
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 2);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private String mobile() {
+        return String.valueOf(MOBILES.incrementAndGet());
+    }
+
+    @Test
+    void realMessyRosterIsUnderstoodWithoutGuessing() throws IOException {
+        byte[] file = new ClassPathResource("excel/roster-sample.xlsx").getContentAsByteArray();
+        RosterPreview preview = Access.as(jks(), () -> roster.preview(school(), new ByteArrayInputStream(file)));
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.rows()).extracting(r -> r.data().name()).containsExactly("周晓燕", "孙浩", "马丽", "郭建国", "何雨桐");
+        PersonData ma = preview.rows().get(2).data();
+        assertThat(ma.titleCode()).as("小学高级 is today's 一级教师").isEqualTo("T1");
+        assertThat(ma.subjects()).containsExactly("ENGLISH", "PRACTICE");
+        assertThat(ma.birthDate()).isEqualTo(LocalDate.of(1992, 3, 15));
+        PersonData guo = preview.rows().get(3).data();
+        assertThat(guo.birthDate()).isEqualTo(LocalDate.of(1971, 11, 1));
+        assertThat(guo.titleCode()).isEqualTo("SENIOR");
+        assertThat(guo.mobile()).as("full-width digits").isEqualTo("13800010004");
+        assertThat(preview.rows().get(4).data().birthDate()).isEqualTo(LocalDate.of(2000, 2, 29));
+        assertThat(preview.rows().get(4).data().titleCode()).isNull();
+    }
+
+    @Test
+    void oneBadRowImportsNothingAndEveryBadRowIsListed() throws IOException {
+        String m1 = mobile();
+        byte[] bad = roster(new String[][] {
+                {"导入甲", "女", "1985.03", "2007.09", "一级教师", "语文", m1},
+                {"导入乙", "男", "1985.13", "2008年9月", "中学高级", "数学、科学", mobile()},
+                {"", "女", "1990-01-01", "2012-09-01", "特级大师", "体育", m1},
+        });
+        assertThatThrownBy(() -> Access.as(jks(), () -> roster.importAll(school(), new ByteArrayInputStream(bad))))
+                .isInstanceOfSatisfying(RosterRejected.class, e -> assertThat(e.errors())
+                        .extracting(ImportError::display)
+                        .contains("第 4 行 · 出生日期 · 日期无法识别：1985.13",
+                                "第 5 行 · 姓名 · 姓名不能为空",
+                                "第 5 行 · 职称 · “特级大师”不在数据字典中",
+                                "第 5 行 · 手机号码 · 手机号码与第 3 行重复"));
+        assertThat(Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "导入甲", null, false),
+                new PageQuery(1, 10, null, false))).total()).isZero();
+
+        byte[] fixed = roster(new String[][] {
+                {"导入甲", "女", "1985.03", "2007.09", "一级教师", "语文", m1},
+                {"导入乙", "男", "1985.12", "2008年9月", "中学高级", "数学、科学", mobile()},
+                {"导入丙", "女", "1990-01-01", "2012-09-01", "", "体育", mobile()},
+        });
+        assertThat(Access.as(jks(), () -> roster.importAll(school(), new ByteArrayInputStream(fixed)))).isEqualTo(3);
+        var found = Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "导入乙", null, false),
+                new PageQuery(1, 10, null, false)));
+        assertThat(found.items()).singleElement().satisfies(p -> {
+            assertThat(p.titleCode()).isEqualTo("SENIOR");
+            assertThat(p.subjects()).containsExactly("MATH", "SCIENCE");
+            assertThat(p.workStartDate()).isEqualTo(LocalDate.of(2008, 9, 1));
+        });
+        // the same file again: every mobile is now taken, nothing is imported twice
+        assertThatThrownBy(() -> Access.as(jks(), () -> roster.importAll(school(), new ByteArrayInputStream(fixed))))
+                .isInstanceOfSatisfying(RosterRejected.class, e -> assertThat(e.errors()).hasSize(3)
+                        .allSatisfy(x -> assertThat(x.message()).contains("已被其他人员使用")));
+    }
+
+    @Test
+    void importIntoAnotherSchoolIsRefused() throws IOException {
+        byte[] file = roster(new String[][] {{"越权甲", "女", "1985.03", "2007.09", "", "语文", mobile()}});
+        long other = Access.asSystem(() -> units.institutions().stream().filter(u -> u.id() != school() && u.kindCode() != null)
+                .findFirst().orElseThrow().id());
+        assertThatThrownBy(() -> Access.as(jks(), () -> roster.preview(other, new ByteArrayInputStream(file))))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> Access.as(TestUsers.load(users, "teacher"), () -> roster.importAll(school(), new ByteArrayInputStream(file))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void pageUploadPreviewsThenConfirmImports() throws Exception {
+        byte[] bad = roster(new String[][] {{"页面甲", "女", "1985.03", "2007.09", "", "语文", mobile()},
+                {"页面乙", "女", "1985.13", "2007.09", "", "语文", mobile()}});
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "a.xlsx", null, bad))
+                        .param("schoolId", String.valueOf(school())).session(session).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("未导入任何数据")))
+                .andExpect(content().string(Matchers.containsString("第 4 行")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("confirm-import"))));
+        byte[] good = roster(new String[][] {{"页面甲", "女", "1985.03", "2007.09", "", "语文", mobile()}});
+        String html = mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "b.xlsx", null, good))
+                        .param("schoolId", String.valueOf(school())).session(session).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("confirm-import")))
+                .andReturn().getResponse().getContentAsString();
+        String token = html.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
+        mvc.perform(post("/people/import/confirm").param("token", token).session(session)
+                        .with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(redirectedUrlPattern("/people?schoolId=*"));
+        assertThat(Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "页面甲", null, false),
+                new PageQuery(1, 10, null, false))).total()).isEqualTo(1);
+    }
+
+    @Test
+    void apiImportAnswers422WithRowErrorsOr200WithTheCount() throws Exception {
+        byte[] bad = roster(new String[][] {{"接口甲", "未知", "1985.03", "2007.09", "", "语文", mobile()}});
+        mvc.perform(multipart("/api/v1/teachers/import").file(new MockMultipartFile("file", "a.xlsx", null, bad))
+                        .param("schoolId", String.valueOf(school())).with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].column").value("性别"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("未导入任何数据")));
+        byte[] good = roster(new String[][] {{"接口甲", "男", "1985.03", "2007.09", "", "语文", mobile()},
+                {"接口乙", "女", "1986.04", "2008.09", "二级", "英语", mobile()}});
+        mvc.perform(multipart("/api/v1/teachers/import").file(new MockMultipartFile("file", "b.xlsx", null, good))
+                        .param("schoolId", String.valueOf(school())).with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2));
+    }
+
+    @Test
+    void exportAndTemplateAreRealWorkbooks() throws Exception {
+        byte[] xlsx = mvc.perform(get("/people/export").param("subject", "CHINESE").with(TestUsers.as(users, "jks")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getLastRowNum()).isGreaterThan(1);
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).contains("语文");
+        }
+        byte[] template = mvc.perform(get("/people/import/template").with(TestUsers.as(users, "jks")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        RosterPreview preview = Access.as(jks(), () -> roster.preview(school(), new ByteArrayInputStream(template)));
+        assertThat(preview.errors()).as("the template's sample row is itself valid").isEmpty();
+        assertThat(preview.rows()).hasSize(1);
+        assertThat(List.of(preview.rows().get(0).data().titleCode())).containsExactly("T1");
+    }
+}
