@@ -97,9 +97,11 @@ public class GenerateCommand {
                 generate: %s — %d schools, %d people, %d units, %d group memberships
                 generate: district in %d ms, total %d ms
                 generate: accounts: admin (%s), %s / %s (教科室主任 of %s, 县区教研员 of %s)
+                generate: bench school id %d
                 """, county, district.schools().size(), people, unitCount, members,
                 (generated - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
-                shownAdmin, BENCH_USER, password, district.schools().get(0).name(), county);
+                shownAdmin, BENCH_USER, password, district.schools().get(0).name(), county,
+                district.schools().get(0).id());
         return 0;
     }
 
