@@ -1,5 +1,6 @@
 package org.jiaoyan;
 
+import org.jiaoyan.demo.GenerateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,6 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JiaoyanApplication {
 
     public static void main(String[] args) {
+        if (GenerateCommand.requested(args)) {
+            System.exit(GenerateCommand.run(JiaoyanApplication.class, args));
+        }
         SpringApplication.run(JiaoyanApplication.class, args);
     }
 }
