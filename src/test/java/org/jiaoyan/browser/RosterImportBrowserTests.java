@@ -37,8 +37,8 @@ class RosterImportBrowserTests extends BrowserTestSupport {
                 new Teacher(PersonBrowserTests.uniqueName("吴"), "男", LocalDate.of(1985, 11, 3), LocalDate.of(2007, 9, 1), "高级教师", "数学", PersonBrowserTests.uniqueMobile()),
                 new Teacher(PersonBrowserTests.uniqueName("郑"), "女", LocalDate.of(1996, 1, 20), LocalDate.of(2019, 8, 25), "二级教师", "英语", PersonBrowserTests.uniqueMobile()));
         // Excel row 3 = the second teacher (row 1 is the header)
-        Path bad = roster("花名册-有错.xlsx", teachers, 1);
-        Path good = roster("花名册.xlsx", teachers, -1);
+        Path bad = roster("roster-bad.xlsx", teachers, 1);
+        Path good = roster("roster-good.xlsx", teachers, -1);
 
         login("jks", TestUsers.DEMO_PASSWORD);
         upload(bad);
