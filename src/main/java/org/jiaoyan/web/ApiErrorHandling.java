@@ -33,13 +33,17 @@ public class ApiErrorHandling {
 
     private final MessageSource messages;
 
-    ApiErrorHandling(MessageSource messages) {
+    private final FailedChanges failedChange;
+
+    ApiErrorHandling(MessageSource messages, FailedChanges failedChange) {
         this.messages = messages;
+        this.failedChange = failedChange;
     }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request, Locale locale) {
         HttpStatus status = DomainStatus.of(e);
+        failedChange.record(request, e);
         ProblemDetail body = problem(status, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale), request);
         if (e instanceof ValidationException v) {
             body.setProperty("errors", v.problems().stream()

@@ -22,9 +22,16 @@ class PageErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrorHandling.class);
 
+    private final FailedChanges failedChange;
+
+    PageErrorHandling(FailedChanges failedChange) {
+        this.failedChange = failedChange;
+    }
+
     @ExceptionHandler(DomainException.class)
     ModelAndView domain(DomainException e, HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = DomainStatus.of(e);
+        failedChange.record(request, e);
         return page(status, e.messageKey(), e.args(), request, response);
     }
 

@@ -30,6 +30,7 @@ class ApiIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
     @Autowired ApiTokens tokens;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private long jksSchool() {
         return TestUsers.load(users, "jks").institutionId();
@@ -96,6 +97,8 @@ class ApiIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content(body("接口版本二", mobile, 0)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("此记录已被他人修改，请刷新后重试"));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from audit_log where outcome = 'FAILURE' and summary like ?")
+                .param("/api/v1/teachers/" + id + " %").query(Long.class).single()).as("refused change is audited").isEqualTo(1);
         mvc.perform(get("/api/v1/teachers/" + id).with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
                 .andExpect(jsonPath("$.name").value("接口版本一"));
     }
