@@ -133,8 +133,11 @@ public class Dictionaries {
             throw new StaleEditException();
         }
         audit.success("UPDATE", "dict_item", id, before.kind() + " " + label,
-                AuditLog.diff(Map.of("label", before.label(), "enabled", before.enabled()),
-                        Map.of("label", label, "enabled", enabled)));
+                AuditLog.diff(Map.of("label", before.label(), "labelEn", String.valueOf(before.labelEn()),
+                                "rank", String.valueOf(before.rank()), "aliases", String.join("、", before.aliases()),
+                                "sortOrder", before.sortOrder(), "enabled", before.enabled()),
+                        Map.of("label", label, "labelEn", String.valueOf(labelEn), "rank", String.valueOf(rank),
+                                "aliases", String.join("、", aliases), "sortOrder", sortOrder, "enabled", enabled)));
         invalidate();
     }
 
