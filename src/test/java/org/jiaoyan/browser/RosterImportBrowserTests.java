@@ -68,6 +68,10 @@ class RosterImportBrowserTests extends BrowserTestSupport {
 
     private void upload(Path file) {
         open("/people/import");
+        if (all("select[name=schoolId]").isEmpty()) {
+            throw new AssertionError("/people/import shows no upload form (select schoolId, file, 上传并预览); the page says: "
+                    + bodyText().replace('\n', ' '));
+        }
         Select school = new Select(find("select[name=schoolId]"));
         school.getOptions().stream().filter(o -> o.getText().contains("实验小学")).findFirst()
                 .ifPresent(o -> school.selectByValue(o.getDomProperty("value")));
