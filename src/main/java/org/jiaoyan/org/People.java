@@ -67,10 +67,11 @@ public class People {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<Person> search(PersonFilter filter, PageQuery page) {
+    public PageResult<Person> search(PersonFilter filter, PageQuery requested) {
         SqlFilter where = filterSql(filter, LocalDate.now());
         long total = where.bind(jdbc.sql("select count(*) from person p join org_unit u on u.id = p.institution_id"
                 + where.sql())).query(Long.class).single();
+        PageQuery page = requested.within(total);
         String order = SORTS.getOrDefault(page.sort() == null ? "" : page.sort(), "p.name");
         String dir = page.desc() ? " desc" : " asc";
         List<Person> rows = where.bind(jdbc.sql(SELECT + where.sql() + " order by " + order.replace(",", dir + ",")

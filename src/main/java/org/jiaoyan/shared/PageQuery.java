@@ -16,6 +16,12 @@ public record PageQuery(int page, int size, @Nullable String sort, boolean desc)
         return new PageQuery(page == null ? 1 : page, size == null ? 20 : size, sort, "desc".equalsIgnoreCase(dir));
     }
 
+    /** The same query moved to the last page when it asks for a page past the end (a list that shrank). */
+    public PageQuery within(long total) {
+        int last = (int) Math.max(1, (total + size - 1) / size);
+        return page <= last ? this : new PageQuery(last, size, sort, desc);
+    }
+
     public int offset() {
         return (page - 1) * size;
     }
