@@ -1,5 +1,6 @@
 package org.jiaoyan.account.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jiaoyan.account.ApiTokens;
@@ -8,6 +9,7 @@ import org.jiaoyan.security.Access;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.web.Flash;
 import org.jiaoyan.web.Forms;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,9 +66,11 @@ class ProfileController {
     }
 
     @PostMapping("/tokens")
-    String createToken(@RequestParam String name, Model model, RedirectAttributes redirect) {
+    String createToken(@RequestParam String name, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             model.addAttribute("secret", tokens.create(name));
+            // The secret is shown this once; keep it out of browser and proxy caches and the back button.
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             model.addAttribute("tokenName", name.trim());
             return "account/token-created";
         } catch (ValidationException e) {

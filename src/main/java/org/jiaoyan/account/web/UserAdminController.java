@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 用户与角色 (administrators): list, create, edit roles, reset password, disable, recycle bin. */
+/** 用户与角色 (administrators): list, create, edit roles, reset password (which also unlocks), recycle bin. */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -42,6 +44,11 @@ class UserAdminController {
         this.accounts = accounts;
         this.units = units;
         this.people = people;
+    }
+
+    @InitBinder("form")
+    void binder(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
     }
 
     @ModelAttribute
@@ -63,7 +70,6 @@ class UserAdminController {
 
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) @Nullable Long schoolId, Model model) {
-        Access.requireAdmin();
         model.addAttribute("form", new UserForm());
         return form(model, null, schoolId);
     }
@@ -71,29 +77,32 @@ class UserAdminController {
     @PostMapping("/new")
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result,
                   @RequestParam(required = false) @Nullable Long schoolId, Model model, RedirectAttributes redirect) {
+        // Checked before Bean Validation errors re-render the form, which lists people and units.
+        Access.requireAdmin();
         if (!result.hasErrors()) {
             try {
-                accounts.create(form.getUsername(), form.getPassword(), form.getPersonId(), form.getDisplayName(), form.grants());
-                Flash.success(redirect, "saved");
-                return "redirect:/admin/users?q=" + form.getUsername();
+                long id = accounts.create(form.getUsername(), form.getPassword(), form.getPersonId(), form.getDisplayName(),
+                        form.grants());
+                Flash.success(redirect, "user.created", form.getUsername());
+                return "redirect:/admin/users/" + id;
             } catch (ValidationException e) {
                 Forms.reject(e, result);
             }
         }
+        form.setPassword("");
         return form(model, null, schoolId);
     }
 
     @GetMapping("/{id}")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@PathVariable long id, @RequestParam(required = false) @Nullable Long schoolId, Model model) {
         UserAccount a = accounts.get(id);
-        Access.requireAdmin();
         model.addAttribute("form", UserForm.of(a));
-        return form(model, a, null);
+        return form(model, a, schoolId);
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
+    String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult result,
+                  @RequestParam(required = false) @Nullable Long schoolId, Model model, RedirectAttributes redirect) {
         UserAccount a = accounts.get(id);
         try {
             accounts.updateRoles(id, form.getVersion(), form.getPersonId(),
@@ -105,18 +114,25 @@ class UserAdminController {
         } catch (StaleEditException e) {
             Forms.reject(e, result);
         }
-        return form(model, a, null);
+        form.setUsername(a.username());
+        return form(model, a, schoolId);
     }
 
+    /** Sets a new password chosen by the administrator; this also lifts a lockout. */
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @ModelAttribute("resetForm") ResetForm resetForm, BindingResult result,
+                         Model model, RedirectAttributes redirect) {
+        UserAccount a = accounts.get(id);
         try {
-            accounts.resetPassword(id, password);
+            accounts.resetPassword(id, resetForm.getPassword());
             Flash.success(redirect, "user.password.reset");
+            return "redirect:/admin/users/" + id;
         } catch (ValidationException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
+            Forms.reject(e, result);
         }
-        return "redirect:/admin/users/" + id;
+        resetForm.setPassword("");
+        model.addAttribute("form", UserForm.of(a));
+        return form(model, a, null);
     }
 
     @PostMapping("/{id}/delete")
@@ -124,10 +140,11 @@ class UserAdminController {
         try {
             accounts.delete(id, version);
             Flash.success(redirect, "deleted");
+            return "redirect:/admin/users";
         } catch (ValidationException | StaleEditException e) {
             Flash.error(redirect, e.messageKey(), e.args());
+            return "redirect:/admin/users/" + id;
         }
-        return "redirect:/admin/users";
     }
 
     @PostMapping("/{id}/restore")
@@ -138,7 +155,11 @@ class UserAdminController {
     }
 
     private String form(Model model, @Nullable UserAccount account, @Nullable Long schoolId) {
+        Access.requireAdmin();
         model.addAttribute("account", account);
+        if (!model.containsAttribute("resetForm")) {
+            model.addAttribute("resetForm", new ResetForm());
+        }
         List<OrgUnit> schools = units.institutions();
         model.addAttribute("schools", schools);
         Long chosen = schoolId != null ? schoolId : schools.isEmpty() ? null : schools.get(0).id();
@@ -163,5 +184,13 @@ class UserAdminController {
                 Role.DEPT_HEAD, schoolOptions, Role.GROUP_LEADER, groupOptions));
         model.addAttribute("roles", Role.values());
         return "account/user-form";
+    }
+
+    /** The administrator's reset-password form; the password is never echoed back. */
+    public static class ResetForm {
+        private String password = "";
+
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password == null ? "" : password; }
     }
 }
