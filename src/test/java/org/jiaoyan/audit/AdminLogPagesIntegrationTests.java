@@ -82,6 +82,16 @@ class AdminLogPagesIntegrationTests {
     }
 
     @Test
+    void filtersRefreshOnlyTheResultsWithHtmx() throws Exception {
+        for (String url : new String[] {"/admin/audit", "/admin/logins", "/admin/users"}) {
+            mvc.perform(get(url).header("HX-Request", "true").with(TestUsers.as(users, "admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("id=\"results\"")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))));
+        }
+    }
+
+    @Test
     void onlyAdministratorsSeeTheLogs() throws Exception {
         for (String url : new String[] {"/admin/audit", "/admin/logins"}) {
             for (String user : new String[] {"jks", "principal", "county", "teacher2"}) {

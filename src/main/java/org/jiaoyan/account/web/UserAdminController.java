@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -59,13 +60,13 @@ class UserAdminController {
     @GetMapping
     String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
                 @RequestParam(defaultValue = "false") boolean deleted, @RequestParam(required = false) @Nullable Integer page,
-                Model model) {
+                Model model, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
         model.addAttribute("page", accounts.search(q, role, deleted, PageQuery.of(page, 20, null, null)));
         model.addAttribute("q", q);
         model.addAttribute("role", role);
         model.addAttribute("deleted", deleted);
         model.addAttribute("roles", Role.values());
-        return "account/user-list";
+        return hx != null ? "account/user-list :: results" : "account/user-list";
     }
 
     @GetMapping("/new")
