@@ -4,11 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jiaoyan.shared.DomainException;
 import org.jiaoyan.shared.ValidationException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,9 +28,11 @@ class PageErrorHandling {
     private static final Logger log = LoggerFactory.getLogger(PageErrorHandling.class);
 
     private final FailedChanges failedChange;
+    private final MessageSource messages;
 
-    PageErrorHandling(FailedChanges failedChange) {
+    PageErrorHandling(FailedChanges failedChange, MessageSource messages) {
         this.failedChange = failedChange;
+        this.messages = messages;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -41,12 +48,18 @@ class PageErrorHandling {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView other(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+    Object other(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) throws Exception {
         if (e instanceof ErrorResponse er) {
             HttpStatus status = HttpStatus.resolve(er.getStatusCode().value());
             if (status != null && status.is4xxClientError()) {
-                return page(status, status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest", new Object[0],
-                        request, response);
+                String key = status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest";
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    // No REST controller took the request (unknown /api URL), so ApiErrorHandling never saw it.
+                    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
+                    body.setProperty("requestId", request.getAttribute(RequestIdFilter.ATTRIBUTE));
+                    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                }
+                return page(status, key, new Object[0], request, response);
             }
         }
         if (e instanceof org.springframework.security.access.AccessDeniedException) {
