@@ -104,7 +104,7 @@ public class UserAccounts {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(name, encoder.encode(password), personId, display, LocalDateTime.now(), Access.actor(), Access.actor()));
         writeRoles(id, roles);
-        audit.success("CREATE", "app_user", id, name + " " + roles, null);
+        audit.success("CREATE", "app_user", id, name + " " + describe(roles), null);
         return id;
     }
 
@@ -128,8 +128,8 @@ public class UserAccounts {
         jdbc.sql("delete from user_role where user_id = ?").param(id).update();
         writeRoles(id, roles);
         audit.success("UPDATE", "app_user", id, before.username(),
-                AuditLog.diff(Map.of("roles", before.roles(), "enabled", before.enabled()),
-                        Map.of("roles", roles, "enabled", enabled)));
+                AuditLog.diff(Map.of("roles", describe(before.roles()), "enabled", before.enabled()),
+                        Map.of("roles", describe(roles), "enabled", enabled)));
     }
 
     /** Admin reset: sets a new password, unlocks the account. */
@@ -234,6 +234,12 @@ public class UserAccounts {
                 || !password.matches(".*[A-Za-z].*") || !password.matches(".*[0-9].*")) {
             throw new ValidationException(field, "user.password.policy");
         }
+    }
+
+    /** "DEPT_HEAD@12, TEACHER" for audit entries: role codes with the unit they apply to. */
+    private static String describe(List<RoleGrant> roles) {
+        return String.join(", ", roles.stream()
+                .map(g -> g.unitId() == null ? g.role().name() : g.role().name() + "@" + g.unitId()).toList());
     }
 
     private void writeRoles(long userId, List<RoleGrant> roles) {
