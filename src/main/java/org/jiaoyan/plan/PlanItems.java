@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jiaoyan.audit.AuditLog;
+import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.org.OrgUnits;
 import org.jiaoyan.org.People;
 import org.jiaoyan.org.SchoolTerm;
@@ -384,6 +385,43 @@ public class PlanItems {
         }
     }
 
+    /** Attaches an uploaded file (photo of the meeting, sign-in sheet …) as evidence; it counts as a record. */
+    public long addEvidence(long itemId, StoredFile file) {
+        PlanItem item = get(itemId);
+        requireWorker(item);
+        long id = Inserts.id(jdbc.sql("""
+                insert into plan_item_evidence (item_id, file_name, content_type, size_bytes, storage_key, created_by)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(itemId, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor()));
+        recount(itemId);
+        audit.success("UPLOAD", "plan_item", itemId, Plans.truncate(item.content(), 100), file.originalName());
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Evidence> evidence(long itemId) {
+        get(itemId);
+        return jdbc.sql("select * from plan_item_evidence where item_id = ? order by created_at, id").param(itemId)
+                .query((rs, i) -> new Evidence(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("storage_key"), rs.getObject("created_at", LocalDateTime.class),
+                        rs.getString("created_by"))).list();
+    }
+
+    /** One evidence file of an item the user may read (404 otherwise). */
+    @Transactional(readOnly = true)
+    public Evidence evidence(long itemId, long evidenceId) {
+        return evidence(itemId).stream().filter(e -> e.id() == evidenceId).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    /** An evidence file as the item page lists it. */
+    public record Evidence(long id, String fileName, @Nullable String contentType, long size, String storageKey,
+                           LocalDateTime uploadedAt, @Nullable String uploadedBy) {
+
+        public boolean image() {
+            return contentType != null && contentType.startsWith("image/");
+        }
+    }
+
     /** 人人过关: records that a participant passed (a drill, a skill check); twice is harmless. */
     public void recordPass(long itemId, long personId, @Nullable String note) {
         PlanItem item = get(itemId);
@@ -577,7 +615,7 @@ public class PlanItems {
                        coalesce(pe.name, coalesce(ou.short_name, ou.name)) as name
                   from plan_item_party pp join plan_item it on it.id = pp.item_id
                   left join person pe on pe.id = pp.person_id left join org_unit ou on ou.id = pp.unit_id
-                 where """ + where + " order by pp.id");
+                 where""" + " " + where + " order by pp.id");
         for (var e : params.entrySet()) {
             spec = spec.param(e.getKey(), e.getValue());
         }

@@ -80,7 +80,7 @@ public class Plans {
                        (select count(*) from plan_item it where it.plan_id = p.id and it.deleted_at is null
                            and (""" + PlanItems.STATUS_SQL + ") = 'DONE') as done," + """
                        (select count(*) from plan_item it where it.plan_id = p.id and it.deleted_at is null
-                           and (""" + PlanItems.STATUS_SQL + ") = 'OVERDUE') as overdue" + """
+                           and (""" + PlanItems.STATUS_SQL + ") = 'OVERDUE') as overdue " + """
                   from plan p join org_unit i on i.id = p.institution_id join org_unit u on u.id = p.unit_id""" + w.sql()
                 + " order by " + order + " limit :limit offset :offset"))
                 .param("today", LocalDate.now()).param("limit", q.size()).param("offset", q.offset())
