@@ -32,14 +32,16 @@ class DemoCounty implements ApplicationRunner {
     private final UserAccounts accounts;
     private final OrgUnits units;
     private final JdbcClient jdbc;
+    private final DemoPlans plans;
     private final boolean enabled;
 
-    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc,
+    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
                @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
         this.jdbc = jdbc;
+        this.plans = plans;
         this.enabled = enabled;
     }
 
@@ -64,11 +66,12 @@ class DemoCounty implements ApplicationRunner {
             create("zuzhang", groupLeader, Role.GROUP_LEADER, chineseGroup);
             create("teacher", staff.stream().filter(id -> id != groupLeader).skip(5).findFirst().orElseThrow(), Role.TEACHER, null);
             create("teacher2", township.teacherIds().get(3), Role.TEACHER, null);
+            plans.create(experimental.id(), office);
         });
         log.info("""
 
                 ========================================================
-                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师
+                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师、本学期计划
                   Demo county created. Demo accounts (password {}):
                     county     县区教研员       示范县
                     principal  校长            示范县实验小学

@@ -60,7 +60,7 @@ public class PlanTemplates {
         items.add(item("计划与制度", "各教研组、课题组制定学期计划", m.at(0), "各教研组长", RecordKind.UPLOAD));
         items.add(item("队伍建设", "青蓝工程师徒结对", m.at(0), "教科室", RecordKind.NONE));
         items.add(item("队伍建设", "青年教师汇报课", m.at(1), "教科室", RecordKind.ACTIVITY));
-        items.add(item("课题研究", "课题中期检查", m.at(1) + "—" + m.label(2), "教科室", RecordKind.NONE));
+        items.add(item("课题研究", "课题中期检查", m.label(1) + "—" + m.at(2), "教科室", RecordKind.NONE));
         items.add(item("论文与成果", "校级论文评选", m.at(2), "教科室", RecordKind.NONE));
         items.add(item("校本教研", "集体备课专题研讨", m.at(2), "各备课组长", RecordKind.ACTIVITY));
         items.add(item("论文与成果", "教研论文、课题汇总，申报上级评选；教科研成果统计", m.at(3), "教科室", RecordKind.UPLOAD));
@@ -81,7 +81,7 @@ public class PlanTemplates {
         Months m = new Months(term);
         List<ItemData> items = new ArrayList<>();
         items.add(item("教材培训与教学研讨", "分学科新教材培训", m.at(0), "全体", RecordKind.ACTIVITY));
-        items.add(item("教学管理", "下乡听课，调研课堂教学", m.at(0) + "—" + m.label(m.count() - 2), "全体", RecordKind.OBSERVATION));
+        items.add(item("教学管理", "下乡听课，调研课堂教学", m.label(0) + "—" + m.at(m.count() - 2), "全体", RecordKind.OBSERVATION));
         items.add(item("教材培训与教学研讨", "联片教研活动", "每月", "全体", RecordKind.ACTIVITY));
         items.add(item("队伍建设", "确定各校青年教师培养对象", m.at(0), "全体", RecordKind.UPLOAD));
         items.add(item("教材培训与教学研讨", "送教下乡", m.label(1) + "、" + m.label(3) + "月", "全体", RecordKind.ACTIVITY));

@@ -1,0 +1,34 @@
+// The plan's calendar: FullCalendar month / week / list views in Chinese, week numbers are the term's teaching weeks.
+(function () {
+  var el = document.getElementById('plan-calendar');
+  if (!el || !window.FullCalendar) { return; }
+  var zh = el.dataset.lang !== 'en';
+  var firstMonday = new Date(el.dataset.firstMonday + 'T00:00:00');
+  var phone = window.matchMedia('(max-width: 575.98px)').matches;
+  var calendar = new FullCalendar.Calendar(el, {
+    locale: zh ? {
+      code: 'zh-cn', week: { dow: 1, doy: 4 },
+      buttonText: { prev: '上月', next: '下月', today: '今天', month: '月', week: '周', day: '日', list: '列表' },
+      weekText: '周', allDayText: '全天', moreLinkText: function (n) { return '另外 ' + n + ' 项'; }, noEventsText: '没有安排'
+    } : 'en',
+    firstDay: 1,
+    initialView: phone ? 'listMonth' : 'dayGridMonth',
+    initialDate: el.dataset.initial,
+    validRange: { start: el.dataset.termStart, end: el.dataset.termEnd },
+    headerToolbar: phone ? { left: 'prev,next', center: 'title', right: 'listMonth,dayGridMonth' }
+                         : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,dayGridWeek,listMonth' },
+    height: 'auto',
+    dayMaxEvents: 4,
+    eventOrder: 'routine,start,-duration,title',
+    weekNumbers: true,
+    weekNumberCalculation: function (date) {
+      return Math.floor((date - firstMonday) / (7 * 24 * 3600 * 1000)) + 1;
+    },
+    weekNumberContent: function (arg) {
+      return arg.num >= 1 ? el.dataset.weekLabel.replace('{0}', arg.num) : '';
+    },
+    events: { url: el.dataset.events },
+    eventDidMount: function (info) { info.el.title = info.event.title + ' · ' + info.event.extendedProps.status; }
+  });
+  calendar.render();
+})();
