@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jiaoyan.org.OrgUnit;
 import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.plan.ItemStatus;
@@ -49,12 +48,14 @@ class PlanController {
     private final PlanItems items;
     private final Terms terms;
     private final MessageSource messages;
+    private final PlanOptions options;
 
-    PlanController(Plans plans, PlanItems items, Terms terms, MessageSource messages) {
+    PlanController(Plans plans, PlanItems items, Terms terms, MessageSource messages, PlanOptions options) {
         this.plans = plans;
         this.items = items;
         this.terms = terms;
         this.messages = messages;
+        this.options = options;
     }
 
     @ModelAttribute
@@ -71,7 +72,7 @@ class PlanController {
         model.addAttribute("page", plans.list(filter, PageQuery.of(page, 20, sort, dir)));
         model.addAttribute("f", filter);
         model.addAttribute("terms", terms.all());
-        model.addAttribute("termLabels", termLabels());
+        model.addAttribute("termLabels", options.termLabels());
         model.addAttribute("statuses", PlanStatus.values());
         model.addAttribute("canCreate", !plans.offices().isEmpty());
         return hx != null ? "plan/plan-list :: results" : "plan/plan-list";
@@ -103,13 +104,8 @@ class PlanController {
 
     private String formView(PlanForm form, Model model) {
         model.addAttribute("form", form);
-        Map<String, String> offices = new LinkedHashMap<>();
-        for (OrgUnit u : plans.offices()) {
-            offices.put(String.valueOf(u.id()), u.institutionId() != null && u.institutionId() != u.id()
-                    ? institutionName(u) + " · " + u.name() : u.name());
-        }
-        model.addAttribute("offices", offices);
-        model.addAttribute("termOptions", termOptions());
+        model.addAttribute("offices", options.offices());
+        model.addAttribute("termOptions", options.terms());
         Map<String, String> templates = new LinkedHashMap<>();
         templates.put("", msg("plan.template.none"));
         for (PlanTemplate t : PlanTemplate.values()) {
@@ -117,10 +113,6 @@ class PlanController {
         }
         model.addAttribute("templates", templates);
         return "plan/plan-form";
-    }
-
-    private String institutionName(OrgUnit u) {
-        return plans.offices().stream().filter(o -> o.id() == u.institutionId()).map(OrgUnit::displayName).findFirst().orElse("");
     }
 
     // ------------------------------------------------------------------ one plan
@@ -267,7 +259,7 @@ class PlanController {
     @GetMapping("/recycle-bin")
     String recycleBin(Model model) {
         model.addAttribute("rows", plans.recycleBin());
-        model.addAttribute("termLabels", termLabels());
+        model.addAttribute("termLabels", options.termLabels());
         return "plan/plan-recycle-bin";
     }
 
@@ -293,7 +285,7 @@ class PlanController {
             form.setTitle(p.title());
         }
         model.addAttribute("form", form);
-        model.addAttribute("termOptions", termOptions());
+        model.addAttribute("termOptions", options.terms());
         return "plan/plan-copy";
     }
 
@@ -310,7 +302,7 @@ class PlanController {
             }
         }
         header(id, "document", model);
-        model.addAttribute("termOptions", termOptions());
+        model.addAttribute("termOptions", options.terms());
         return "plan/plan-copy";
     }
 
@@ -361,19 +353,6 @@ class PlanController {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private Map<Long, String> termLabels() {
-        Map<Long, String> labels = new LinkedHashMap<>();
-        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        terms.all().forEach(t -> labels.put(t.id(), en ? t.labelEn() : t.label()));
-        return labels;
-    }
-
-    private Map<String, String> termOptions() {
-        Map<String, String> out = new LinkedHashMap<>();
-        termLabels().forEach((id, label) -> out.put(String.valueOf(id), label));
-        return out;
-    }
 
     private String msg(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
