@@ -1,0 +1,6 @@
+/**
+ * Semester-plan import (学期工作计划 / 行事历): reads a plan written as text or Word and finds its sections and schedule
+ * items. Plain classes, no Spring beans, so a service and the {@code parse-plan} command line use them alike.
+ */
+@org.jspecify.annotations.NullMarked
+package org.jiaoyan.plan.parse;
