@@ -144,7 +144,7 @@ final class Owners {
                 continue;
             }
             TimeExpression.Reading reading = TimeExpression.read(p, TimeExpression.Unit.NONE);
-            if (reading.pure() && reading.hasMonthsOrWeeks() && time == null) {
+            if (reading.pure() && (reading.hasMonthsOrWeeks() || reading.repeat() != null) && time == null) {
                 time = reading;
                 timeText = p;
             } else if (bareNamesAllowed && looksLikeOwner(p)) {
