@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.EmptyFileException;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -75,13 +77,8 @@ public final class PlanDocumentReader {
                 }
             }
             return String.join("\n", lines);
-        } catch (NotOfficeXmlFileException e) {
-            throw new IOException(NOT_DOCX, e);
-        } catch (RuntimeException e) {
-            if (e.getClass().getName().startsWith("org.apache.poi")) {
-                throw new IOException(NOT_DOCX, e);
-            }
-            throw e;
+        } catch (UnsupportedFileFormatException | EmptyFileException | POIXMLException e) {
+            throw new IOException(NOT_DOCX, e); // not a zip, an old .doc, an empty file, or a zip without a Word body
         }
     }
 

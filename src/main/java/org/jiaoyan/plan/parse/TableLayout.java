@@ -1,8 +1,10 @@
 package org.jiaoyan.plan.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,9 +23,10 @@ record TableLayout(List<Column> columns, Style style) {
     }
 
     private static final Map<String, Kind> HEADER_WORDS = headerWords();
+    private static final Pattern WIDE_GAP = Pattern.compile("\\S\\s{2,}\\S");
 
     private static Map<String, Kind> headerWords() {
-        Map<String, Kind> words = new java.util.HashMap<>();
+        Map<String, Kind> words = new HashMap<>();
         for (String w : List.of("月份", "月", "时间", "日期", "周次", "周", "周别", "教学周", "起止时间", "完成时间",
                 "时间安排", "具体时间", "活动时间")) {
             words.put(w, Kind.TIME);
@@ -53,11 +56,11 @@ record TableLayout(List<Column> columns, Style style) {
     /** A header line such as "周次 时间 工作内容 负责人", or null when the line is not one. */
     static @Nullable TableLayout fromHeaderLine(String raw) {
         String line = raw.strip();
-        Style style = line.contains("\t") ? Style.TAB : line.matches(".*\\S {2,}\\S.*") ? Style.SPACED : Style.SINGLE_SPACED;
-        List<String> cells = new ArrayList<>();
-        for (String cell : line.split("\\s+")) {
-            cells.add(cell);
+        List<String> cells = List.of(line.split("\\s+"));
+        if (cells.size() < 2 || !isHeaderWord(cells.get(0))) {
+            return null; // most lines: decided by their first word
         }
+        Style style = line.indexOf('\t') >= 0 ? Style.TAB : WIDE_GAP.matcher(line).find() ? Style.SPACED : Style.SINGLE_SPACED;
         return of(cells, style);
     }
 

@@ -287,7 +287,7 @@ final class TimeExpression {
                     return true;
                 }
             }
-            return skipAny("次年", "上午", "下午", "晚上", "全天", "份") || skipAny(DAY_PARTS.toArray(String[]::new));
+            return skipAny("次年", "份") || skipAny(DAY_PARTS.toArray(String[]::new));
         }
 
         /** 周一 … 周日, 星期三: a weekday, consumed so that its numeral is not read as a month. */
