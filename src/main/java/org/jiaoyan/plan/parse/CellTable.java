@@ -88,7 +88,7 @@ final class CellTable {
                 i += header - 1; // the header cells again, on the next page
                 continue;
             }
-            TimeExpression.Reading time = TimeExpression.read(line.text(), unit);
+            TimeExpression.Reading time = TimeExpression.readPure(line.text(), unit);
             boolean isTime = time.pure() && layout.count(TableLayout.Kind.TIME) > 0;
             if (PageFurniture.isFurniture(line.text()) && !(isTime && PageFurniture.isLoneNumber(line.text()))) {
                 continue; // a lone "9" in a 月份 column is a month, any other page number is furniture

@@ -14,7 +14,7 @@ final class Numbering {
     record Numbered(Style style, int number, String rest) {
     }
 
-    private static final String BULLET = "(?:[-－•·●▪]\\s*)?";
+    private static final String BULLET = "(?:[" + Text.BULLETS + "]\\s*)?";
     // 1、 1. 1． 1) — not "9.1" (a date) nor "1.5" (a decimal).
     private static final Pattern ARABIC = Pattern.compile(BULLET + "([0-9０-９]{1,2})\\s*[、．.)）](?![0-9０-９])\\s*");
     private static final Pattern IN_BRACKETS = Pattern.compile(

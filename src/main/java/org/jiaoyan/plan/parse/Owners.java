@@ -3,6 +3,7 @@ package org.jiaoyan.plan.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Who is responsible (负责人): recognising a name or a unit in a cell, and taking an owner written at the end of a content. */
@@ -26,7 +27,8 @@ final class Owners {
             + "程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾龚邵覃戴莫汤牛樊葛邢乔庞颜倪聂鲁岳"
             + "翟殷詹耿焦俞柳舒阮柯凌裴霍涂盛翁冉骆蓝靳柴鲍喻祁蒲滕屈饶穆卓缪褚娄窦岑卜晏柏瞿佟臧闵邬卞栾隋佘麻邝孔钱郝";
     private static final String COMPOUND_SURNAMES = "欧阳 司马 诸葛 上官 东方 慕容 令狐 皇甫 尉迟 公孙";
-    private static final String SEPARATORS = "[、，,/／;；\\s]+";
+    private static final Pattern SEPARATORS = Pattern.compile("[、，,/／;；\\s]+");
+    private static final Pattern BRACKET_PARTS = Pattern.compile("[，,；;]");
 
     /** A content with the owner and time taken off its end. */
     record Annotated(String content, String owner, String timeText, TimeExpression.@Nullable Reading time) {
@@ -78,7 +80,7 @@ final class Owners {
 
     static List<String> split(String cell) {
         List<String> parts = new ArrayList<>();
-        for (String p : cell.strip().split(SEPARATORS)) {
+        for (String p : SEPARATORS.split(cell.strip())) {
             if (!p.isBlank()) {
                 parts.add(p.strip());
             }
@@ -136,14 +138,14 @@ final class Owners {
         List<String> owners = new ArrayList<>();
         String timeText = "";
         TimeExpression.Reading time = null;
-        for (String part : inner.split("[，,；;]")) {
+        for (String part : BRACKET_PARTS.split(inner)) {
             String p = part.strip();
             String labelled = labelledValue(p);
             if (labelled != null) {
                 owners.addAll(split(labelled));
                 continue;
             }
-            TimeExpression.Reading reading = TimeExpression.read(p, TimeExpression.Unit.NONE);
+            TimeExpression.Reading reading = TimeExpression.readPure(p, TimeExpression.Unit.NONE);
             if (reading.pure() && (reading.hasMonthsOrWeeks() || reading.repeat() != null) && time == null) {
                 time = reading;
                 timeText = p;

@@ -15,6 +15,8 @@ final class PageFurniture {
     private static final Pattern LONE_NUMBER = Pattern.compile("(?:page\\s*)?\\d{1,3}(?:\\s*/\\s*\\d{1,3})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S*", Pattern.CASE_INSENSITIVE);
     // ……, ......, ------, ******, ______: separators and elided text of web copies.
+    private static final Pattern BUTTON_GAPS = Pattern.compile("[\\s|｜]+");
+    private static final int LONGEST_FURNITURE = 40;
     private static final Pattern DOTS_AND_RULES = Pattern.compile("[.…·。\\-—_=*＊~～\\s]+");
     // Buttons and notes of the web page a plan was copied from, and Word's note on an intentionally empty page.
     private static final List<String> WORDS = List.of("（此页无正文）", "(此页无正文)", "此页无正文", "打印", "打印本页",
@@ -27,6 +29,9 @@ final class PageFurniture {
         String s = line.strip();
         if (s.isEmpty()) {
             return true;
+        }
+        if (s.length() > LONGEST_FURNITURE) {
+            return URL.matcher(s).matches() || DOTS_AND_RULES.matcher(s).matches();
         }
         String fullWidthDigitsAsAscii = ChineseNumerals.toDigits(s).replace('　', ' ');
         if (PAGE_OF.matcher(fullWidthDigitsAsAscii).matches() || DASHED_NUMBER.matcher(fullWidthDigitsAsAscii).matches()
@@ -42,7 +47,7 @@ final class PageFurniture {
 
     /** "打印  返回顶部" on one line counts too. */
     private static boolean isWebButtons(String s) {
-        for (String part : s.split("[\\s|｜]+")) {
+        for (String part : BUTTON_GAPS.split(s)) {
             if (!WORDS.contains(part)) {
                 return false;
             }

@@ -34,7 +34,7 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         String[] words = text.split(" ");
         boolean singleSpacedTable = layout != null && layout.style() == TableLayout.Style.SINGLE_SPACED;
         boolean startsWithTime = layout == null && words.length > 1
-                && TimeExpression.read(words[0], TimeExpression.Unit.NONE).pure();
+                && TimeExpression.readPure(words[0], TimeExpression.Unit.NONE).pure();
         if (singleSpacedTable || startsWithTime) {
             return new RowCells(List.of(words), true);
         }
@@ -99,7 +99,7 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         TimeExpression.Reading time = null;
         List<String> others = new ArrayList<>();
         for (String cell : nonEmpty()) {
-            TimeExpression.Reading r = TimeExpression.read(cell, unit);
+            TimeExpression.Reading r = TimeExpression.readPure(cell, unit);
             if (r.pure()) {
                 timeTexts.add(cell);
                 time = time == null ? r : time.and(r);

@@ -26,6 +26,8 @@ final class ScheduleReader {
     /** The month heading being read: its time, the contents under it and owner lines after them. */
     private @Nullable RowDraft group;
     private boolean groupNumbered;
+    /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
+    private String lastContentLine = "";
     private @Nullable RowDraft previousRow;
 
     List<ParsedItem> items() {
@@ -92,7 +94,7 @@ final class ScheduleReader {
         boolean chineseNumbered = numbered != null && numbered.style() == Numbering.Style.CHINESE;
         String title = m.matches() ? m.group(1) : chineseNumbered ? Numbering.strip(text) : null;
         if (title == null || title.length() > 24 || title.contains("。") && !title.endsWith("。") || title.contains("，")
-                || TimeExpression.read(title, TimeExpression.Unit.NONE).pure()) {
+                || TimeExpression.readPure(title, TimeExpression.Unit.NONE).pure()) {
             return false;
         }
         flushGroup();
@@ -113,6 +115,7 @@ final class ScheduleReader {
         group = new RowDraft().withTime(heading.timeText(), heading.time());
         group.category = category;
         groupNumbered = false;
+        lastContentLine = heading.rest();
         for (String part : splitOutsideBrackets(heading.rest(), '；')) {
             if (!part.isBlank()) {
                 group.contents.add(new RowDraft.Entry(line.number(), part));
@@ -127,11 +130,11 @@ final class ScheduleReader {
             int colon = firstColon(text);
             String head = colon >= 0 ? text.substring(0, colon) : text;
             String rest = colon >= 0 ? text.substring(colon + 1).strip() : "";
-            head = MONTH_HEADING_SUFFIX.matcher(Numbering.strip(head.strip())).replaceFirst("").strip();
+            head = MONTH_HEADING_SUFFIX.matcher(Text.stripDecoration(Numbering.strip(head.strip()))).replaceFirst("").strip();
             if (head.isEmpty()) {
                 return null;
             }
-            TimeExpression.Reading time = TimeExpression.read(head, unit);
+            TimeExpression.Reading time = TimeExpression.readPure(head, unit);
             if (!time.pure()) {
                 return null;
             }
@@ -194,9 +197,9 @@ final class ScheduleReader {
             g.owners.add(text); // 九月 / 1．… / 2．… / 王丽 / 各教研组长: owners follow the contents, one per line
             return;
         }
-        if (!numbered && g != null && groupNumbered && g.owners.isEmpty() && !g.contents.isEmpty()
-                && !Text.endsSentence(g.contents.get(g.contents.size() - 1).text())) {
+        if (!numbered && g != null && groupNumbered && g.owners.isEmpty() && looksWrapped(lastContentLine)) {
             g.continueLastContent(text);
+            lastContentLine = text;
             return;
         }
         if (g == null && !numbered && layout == null && !hasOwnAnnotation(text)) {
@@ -212,6 +215,19 @@ final class ScheduleReader {
         }
         g.contents.add(new RowDraft.Entry(line.number(), text));
         groupNumbered |= numbered;
+        lastContentLine = text;
+    }
+
+    /**
+     * A content line broken by the page width of a PDF or web copy: long and not ended like a sentence, or ended by a
+     * comma. "1．制定计划" followed by "师徒结对" are two items; a 30-character line without its full stop goes on.
+     */
+    private static boolean looksWrapped(String previous) {
+        String p = previous.strip();
+        if (p.isEmpty() || Text.endsSentence(p)) {
+            return false;
+        }
+        return p.length() >= 20 || "，,、：:".indexOf(p.charAt(p.length() - 1)) >= 0;
     }
 
     private static boolean hasOwnAnnotation(String text) {
@@ -235,6 +251,7 @@ final class ScheduleReader {
         flushGroupContents();
         group = null;
         groupNumbered = false;
+        lastContentLine = "";
     }
 
     private void emit(RowDraft row) {

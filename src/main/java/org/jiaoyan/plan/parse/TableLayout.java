@@ -23,6 +23,7 @@ record TableLayout(List<Column> columns, Style style) {
     }
 
     private static final Map<String, Kind> HEADER_WORDS = headerWords();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern WIDE_GAP = Pattern.compile("\\S\\s{2,}\\S");
 
     private static Map<String, Kind> headerWords() {
@@ -56,7 +57,7 @@ record TableLayout(List<Column> columns, Style style) {
     /** A header line such as "周次 时间 工作内容 负责人", or null when the line is not one. */
     static @Nullable TableLayout fromHeaderLine(String raw) {
         String line = raw.strip();
-        List<String> cells = List.of(line.split("\\s+"));
+        List<String> cells = List.of(SPACES.split(line));
         if (cells.size() < 2 || !isHeaderWord(cells.get(0))) {
             return null; // most lines: decided by their first word
         }

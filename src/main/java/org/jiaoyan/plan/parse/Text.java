@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 final class Text {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+    /** Marks that lead a list entry or a month heading in Word and web copies: - • ◆ ■ ★ ▶ … */
+    static final String BULLETS = "-－•·●▪◆◇■□○▲△★☆►▶※";
 
     private Text() {
     }
@@ -26,6 +28,20 @@ final class Text {
             }
         }
         return out.toString();
+    }
+
+    /** "◆九月份" → "九月份", "【十月】" → "十月": the bullet and the decorative brackets around a heading go. */
+    static String stripDecoration(String s) {
+        String t = s.strip();
+        int start = 0;
+        while (start < t.length() && (BULLETS.indexOf(t.charAt(start)) >= 0 || t.charAt(start) == ' ')) {
+            start++;
+        }
+        t = t.substring(start);
+        if (t.length() > 2 && "【〔[".indexOf(t.charAt(0)) >= 0 && "】〕]".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     /** Tabs and runs of spaces inside a content become one space. */

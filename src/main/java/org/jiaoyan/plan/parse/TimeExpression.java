@@ -63,11 +63,25 @@ final class TimeExpression {
     private TimeExpression() {
     }
 
+    /** Months, weeks and repetition named anywhere in a time cell, even one with other words ("9月上旬（待定）"). */
     static Reading read(String text, Unit bareNumbers) {
+        return read(text, bareNumbers, false);
+    }
+
+    /**
+     * The reading of a text that is nothing but a time, else {@link Reading#NONE}; stops at the first other word, so a
+     * long prose line costs little.
+     */
+    static Reading readPure(String text, Unit bareNumbers) {
+        Reading reading = read(text, bareNumbers, true);
+        return reading.pure() ? reading : Reading.NONE;
+    }
+
+    private static Reading read(String text, Unit bareNumbers, boolean pureOnly) {
         String s = ChineseNumerals.toDigits(text);
-        Scan scan = new Scan(s);
+        Scan scan = new Scan(s, pureOnly);
         scan.run();
-        if (scan.tokens.isEmpty() && scan.repeat == null && !scan.timeWord) {
+        if (pureOnly && !scan.pure || scan.tokens.isEmpty() && scan.repeat == null && !scan.timeWord) {
             return Reading.NONE;
         }
         Set<Integer> months = new LinkedHashSet<>();
@@ -197,18 +211,20 @@ final class TimeExpression {
     /** One pass over the text, producing number tokens with their unit, marks and breaks. */
     private static final class Scan {
         private final String s;
+        private final boolean stopAtBreak;
         private final List<Token> tokens = new ArrayList<>();
         private int i;
         private boolean pure = true;
         private boolean timeWord;
         private @Nullable String repeat;
 
-        Scan(String s) {
+        Scan(String s, boolean stopAtBreak) {
             this.s = s;
+            this.stopAtBreak = stopAtBreak;
         }
 
         void run() {
-            while (i < s.length()) {
+            while (i < s.length() && !(stopAtBreak && !pure)) {
                 char c = s.charAt(i);
                 if (isDigit(c)) {
                     number();

@@ -295,6 +295,19 @@ class PlanTextParserTests {
     }
 
     @Test
+    void shortUnnumberedLineAfterANumberedItemIsAnItemOfItsOwn() {
+        assertThat(items("九月份：\n1．制定计划\n师徒结对活动")).extracting(ParsedItem::content)
+                .containsExactly("制定计划", "师徒结对活动");
+    }
+
+    @Test
+    void bulletAndDecorativeBracketsAroundAMonthHeadingAreDropped() {
+        List<ParsedItem> items = items("二、工作安排\n◆九月份\n1．制定计划\n【十月】\n1．汇报课");
+        assertThat(items).extracting(ParsedItem::months, ParsedItem::timeText)
+                .containsExactly(tuple(List.of(9), "九月份"), tuple(List.of(10), "十月"));
+    }
+
+    @Test
     void subHeadingsInTheScheduleBecomeCategories() {
         List<ParsedItem> items = items("""
                 四、具体工作安排
@@ -392,13 +405,18 @@ class PlanTextParserTests {
                     .append("—12\t各教研组长、教科室\n");
         }
         String text = plan.toString();
-        for (int warm = 0; warm < 20; warm++) {
+        for (int warm = 0; warm < 30; warm++) {
             parser.parse(text);
         }
-        long start = System.nanoTime();
-        ParsedPlan parsed = parser.parse(text);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        long best = Long.MAX_VALUE;
+        ParsedPlan parsed = null;
+        for (int run = 0; run < 10; run++) {
+            long start = System.nanoTime();
+            parsed = parser.parse(text);
+            best = Math.min(best, System.nanoTime() - start);
+        }
         assertThat(parsed.items()).hasSize(200);
-        assertThat(millis).isLessThan(50);
+        // About 2 ms on the 2-core build machine; the bound leaves room for a busy machine, not for quadratic work.
+        assertThat(best / 1_000_000).isLessThan(20);
     }
 }
