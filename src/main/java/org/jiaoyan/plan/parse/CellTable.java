@@ -85,7 +85,7 @@ final class CellTable {
             }
             int header = repeatedHeaderLength(lines, i);
             if (header > 0) {
-                i += header - 1; // the header cells again, on the next page
+                i += header - 1; // the header cells, at the start and again after a page break
                 continue;
             }
             TimeExpression.Reading time = TimeExpression.readPure(line.text(), unit);

@@ -52,7 +52,7 @@ final class ScheduleReader {
             TableLayout cellHeader = TableLayout.fromCellLines(texts, i);
             if (cellHeader != null && cellHeader.count(TableLayout.Kind.TIME) > 0) {
                 flushGroup();
-                readCellTable(cellHeader, block.subList(i + cellHeader.size(), block.size()));
+                readCellTable(cellHeader, block.subList(i, block.size())); // the table skips its header cells
                 return;
             }
             readLine(line);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -57,19 +58,21 @@ record TableLayout(List<Column> columns, Style style) {
     /** A header line such as "周次 时间 工作内容 负责人", or null when the line is not one. */
     static @Nullable TableLayout fromHeaderLine(String raw) {
         String line = raw.strip();
-        List<String> cells = List.of(SPACES.split(line));
-        if (cells.size() < 2 || !isHeaderWord(cells.get(0))) {
-            return null; // most lines: decided by their first word
+        Matcher gap = SPACES.matcher(line);
+        if (!gap.find() || !isHeaderWord(line.substring(0, gap.start()))) {
+            return null; // most lines are decided by their first word, without splitting them
         }
         Style style = line.indexOf('\t') >= 0 ? Style.TAB : WIDE_GAP.matcher(line).find() ? Style.SPACED : Style.SINGLE_SPACED;
-        return of(cells, style);
+        return of(List.of(SPACES.split(line)), style);
     }
 
-    /** A header written one cell per line: the header words from {@code start} on, or null. */
+    /** A header written one cell per line (blank lines between cells allowed) from {@code start} on, or null. */
     static @Nullable TableLayout fromCellLines(List<String> lines, int start) {
         List<String> cells = new ArrayList<>();
-        for (int i = start; i < lines.size() && isHeaderWord(lines.get(i)); i++) {
-            cells.add(lines.get(i).strip());
+        for (int i = start; i < lines.size() && (isHeaderWord(lines.get(i)) || lines.get(i).isBlank() && i > start); i++) {
+            if (!lines.get(i).isBlank()) {
+                cells.add(lines.get(i).strip());
+            }
         }
         return of(cells, Style.CELL_PER_LINE);
     }
@@ -122,12 +125,6 @@ record TableLayout(List<Column> columns, Style style) {
             }
         }
         return TimeExpression.Unit.NONE;
-    }
-
-    /** Whether a line repeats this header (a table continued on the next page repeats its header row). */
-    boolean isRepeatedBy(String line) {
-        TableLayout other = fromHeaderLine(line);
-        return other != null && other.titles().equals(titles());
     }
 
     List<String> titles() {

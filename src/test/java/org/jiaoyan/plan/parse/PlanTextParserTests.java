@@ -201,6 +201,13 @@ class PlanTextParserTests {
     }
 
     @Test
+    void flattenedTableWithBlankLinesBetweenCellsIsRead() {
+        List<ParsedItem> items = items("月份\n\n工作内容\n\n负责人\n\n九月\n\n1．制定计划\n\n2．师徒结对\n\n王丽\n\n教科室\n");
+        assertThat(items).extracting(ParsedItem::content, ParsedItem::owner)
+                .containsExactly(tuple("制定计划", "王丽"), tuple("师徒结对", "教科室"));
+    }
+
+    @Test
     void emptyCategoryCellInATabRowIsTheMergedCellAbove() {
         List<ParsedItem> items = items(TABLE + "队伍建设\t青年教师过关课\t9\t张华\n\t骨干教师示范课\t10\t李明");
         assertThat(items).extracting(ParsedItem::category).containsExactly("队伍建设", "队伍建设");
