@@ -160,8 +160,9 @@ public final class PlanTextParser {
         private @Nullable Heading heading(String text) {
             Numbering.Numbered n = Numbering.parse(text);
             if (n != null && n.style() == Numbering.Style.CHINESE) {
-                if (lastHeadingNumber != 0 && n.number() != lastHeadingNumber + 1) {
-                    return null;
+                if (lastHeadingNumber != 0 && n.number() != lastHeadingNumber + 1
+                        || ScheduleReader.MonthHeading.of(text, TimeExpression.Unit.NONE) != null) {
+                    return null; // 九、十月份： and 三、十一月 head months, not parts of the plan
                 }
                 return headingTitled(n.rest(), n.number());
             }

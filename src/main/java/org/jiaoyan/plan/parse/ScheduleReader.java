@@ -55,9 +55,29 @@ final class ScheduleReader {
                 readCellTable(cellHeader, block.subList(i, block.size())); // the table skips its header cells
                 return;
             }
+            if (cellHeader != null) {
+                // 工作内容 / 负责人 without a time column: no cell cuts the rows, so contents and owner lines are read
+                // like those under a month heading.
+                flushGroup();
+                layout = cellHeader;
+                i = skipHeaderCells(texts, i, cellHeader.size());
+                continue;
+            }
             readLine(line);
         }
         flushGroup();
+    }
+
+    /** The index of the last header cell line, blank lines between header cells included. */
+    private static int skipHeaderCells(List<String> texts, int start, int cells) {
+        int seen = 0;
+        int i = start;
+        for (; i < texts.size(); i++) {
+            if (!texts.get(i).isBlank() && ++seen == cells) {
+                break;
+            }
+        }
+        return i;
     }
 
     /** A Word table flattened one cell per line takes the rest of the schedule. */
@@ -128,17 +148,38 @@ final class ScheduleReader {
 
         static @Nullable MonthHeading of(String text, TimeExpression.Unit unit) {
             int colon = firstColon(text);
-            String head = colon >= 0 ? text.substring(0, colon) : text;
+            String head = Text.stripDecoration(colon >= 0 ? text.substring(0, colon) : text);
             String rest = colon >= 0 ? text.substring(colon + 1).strip() : "";
-            head = MONTH_HEADING_SUFFIX.matcher(Text.stripDecoration(Numbering.strip(head.strip()))).replaceFirst("").strip();
-            if (head.isEmpty()) {
-                return null;
+            // "九、十月份" is a month list; "1．九月" and "一、九月份" are a numbered month; "三、十月份" is October, since
+            // 3, 10 is no order a school year runs in.
+            String unnumbered = Text.stripDecoration(Numbering.strip(head));
+            MonthHeading whole = read(head, rest, unit);
+            if (whole != null && (unnumbered.equals(head) || inSchoolYearOrder(whole.time().months()))) {
+                return whole;
             }
-            TimeExpression.Reading time = TimeExpression.readPure(head, unit);
-            if (!time.pure()) {
-                return null;
+            return unnumbered.equals(head) ? null : read(unnumbered, rest, unit);
+        }
+
+        private static @Nullable MonthHeading read(String head, String rest, TimeExpression.Unit unit) {
+            String time = MONTH_HEADING_SUFFIX.matcher(head).replaceFirst("").strip();
+            TimeExpression.Reading reading = time.isEmpty() ? TimeExpression.Reading.NONE : TimeExpression.readPure(time, unit);
+            return reading.pure() ? new MonthHeading(time, reading, rest) : null;
+        }
+
+        /** September first: 9, 10, 11, 12, 1 … 8. */
+        private static boolean inSchoolYearOrder(@Nullable List<Integer> months) {
+            if (months == null) {
+                return true;
             }
-            return new MonthHeading(head, time, rest);
+            int previous = -1;
+            for (int m : months) {
+                int position = (m + 3) % 12;
+                if (position <= previous) {
+                    return false;
+                }
+                previous = position;
+            }
+            return true;
         }
 
         static int firstColon(String text) {
@@ -212,6 +253,7 @@ final class ScheduleReader {
             group = g;
         } else if (!g.owners.isEmpty()) {
             flushGroupContents(); // a new content after owners starts the next row of the same month
+            g = group;
         }
         g.contents.add(new RowDraft.Entry(line.number(), text));
         groupNumbered |= numbered;

@@ -63,6 +63,12 @@ class PlanTextParserTests {
     }
 
     @Test
+    void chineseMonthListIsTwoMonthsButANumberedMonthIsOne() {
+        List<ParsedItem> items = items("九、十月份：\n1．制定计划\n三、十一月\n1．论文评选\n8—9月：\n1．暑期培训");
+        assertThat(items).extracting(ParsedItem::months).containsExactly(List.of(9, 10), List.of(11), List.of(8, 9));
+    }
+
+    @Test
     void fullWidthDigitsAreReadAsDigits() {
         assertThat(only(TABLE + "质量监控\t期中质量检测\t１１月\t教导处").months()).containsExactly(11);
         assertThat(only("１０月份：\n１．青年教师汇报课").months()).containsExactly(10);
@@ -205,6 +211,13 @@ class PlanTextParserTests {
         List<ParsedItem> items = items("月份\n\n工作内容\n\n负责人\n\n九月\n\n1．制定计划\n\n2．师徒结对\n\n王丽\n\n教科室\n");
         assertThat(items).extracting(ParsedItem::content, ParsedItem::owner)
                 .containsExactly(tuple("制定计划", "王丽"), tuple("师徒结对", "教科室"));
+    }
+
+    @Test
+    void flattenedTableWithoutTimeColumnPairsContentsWithTheOwnerLinesAfterThem() {
+        List<ParsedItem> items = items("三、具体安排\n工作内容\n负责人\n读书交流\n王丽\n学生写字比赛\n教导处\n期末复习研讨\n全体");
+        assertThat(items).extracting(ParsedItem::content, ParsedItem::owner).containsExactly(
+                tuple("读书交流", "王丽"), tuple("学生写字比赛", "教导处"), tuple("期末复习研讨", "全体"));
     }
 
     @Test
