@@ -193,12 +193,12 @@ public final class PlanTextParser {
 
     static boolean looksLikeTitle(String text) {
         return text.length() <= 60 && TITLE_WORDS.matcher(text).find() && !Numbering.isNumbered(text)
-                && !text.contains("。") && !text.contains("，") && !text.contains("；");
+                && !text.contains("。") && !text.contains("，") && !text.contains("；") && !text.contains("：");
     }
 
     /** 小学少科室工作计划篇三 or 心内科2027年度护理工作计划 inside a file: the start of another plan. */
     static boolean isFurtherPlanTitle(String text) {
         return looksLikeTitle(text) && text.length() <= 50 && PLAN_MARK.matcher(text).find()
-                && PLAN_TITLE_END.matcher(text).find() && !TASK_VERB.matcher(text).find() && !text.contains("：");
+                && PLAN_TITLE_END.matcher(text).find() && !TASK_VERB.matcher(text).find();
     }
 }

@@ -137,8 +137,10 @@ final class ScheduleReader {
         groupNumbered = false;
         lastContentLine = heading.rest();
         for (String part : splitOutsideBrackets(heading.rest(), '；')) {
-            if (!part.isBlank()) {
-                group.contents.add(new RowDraft.Entry(line.number(), part));
+            for (String item : Numbering.splitNumberedCell(part.strip())) { // 九月份：1、制定计划 2、师徒结对
+                if (!item.isBlank()) {
+                    group.contents.add(new RowDraft.Entry(line.number(), item));
+                }
             }
         }
         return true;

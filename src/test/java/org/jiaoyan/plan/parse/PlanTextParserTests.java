@@ -252,6 +252,12 @@ class PlanTextParserTests {
     }
 
     @Test
+    void numberedItemsRunningOnAfterTheMonthHeadingAreSeparateItems() {
+        assertThat(items("九月份：1、制定计划 2、师徒结对（王丽）")).extracting(ParsedItem::content, ParsedItem::owner)
+                .containsExactly(tuple("制定计划", ""), tuple("师徒结对", "王丽"));
+    }
+
+    @Test
     void weekListCellWithTwoActivitiesStaysOneItem() {
         ParsedItem item = only("周次 时间 工作内容 负责人\n第1周 9.1—9.5 开学常规检查；制定各教研组工作计划 教导处");
         assertThat(item.content()).isEqualTo("开学常规检查；制定各教研组工作计划");
