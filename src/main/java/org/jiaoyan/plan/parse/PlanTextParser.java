@@ -164,7 +164,12 @@ public final class PlanTextParser {
                         || ScheduleReader.MonthHeading.of(text, TimeExpression.Unit.NONE) != null) {
                     return null; // 九、十月份： and 三、十一月 head months, not parts of the plan
                 }
-                return headingTitled(n.rest(), n.number());
+                Heading heading = headingTitled(n.rest(), n.number());
+                boolean inUnnumberedSchedule = part != null && part.schedule && lastHeadingNumber == 0;
+                if (heading != null && inUnnumberedSchedule && !SECTION_NAMES.contains(heading.title)) {
+                    return null; // under a bare 工作安排, 一、队伍建设 is a group of items, not the next part
+                }
+                return heading;
             }
             String bare = Text.trimTrailingPunctuation(text);
             if (SECTION_NAMES.contains(bare)) {
@@ -193,6 +198,7 @@ public final class PlanTextParser {
 
     static boolean looksLikeTitle(String text) {
         return text.length() <= 60 && TITLE_WORDS.matcher(text).find() && !Numbering.isNumbered(text)
+                && !SECTION_NAMES.contains(text)
                 && !text.contains("。") && !text.contains("，") && !text.contains("；") && !text.contains("：");
     }
 

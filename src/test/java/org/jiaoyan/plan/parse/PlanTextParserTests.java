@@ -347,6 +347,14 @@ class PlanTextParserTests {
     }
 
     @Test
+    void chineseNumberedGroupsUnderABareScheduleHeadingAreCategories() {
+        ParsedPlan plan = parser.parse("某校2026年教研计划\n工作安排\n一、队伍建设\n九月份：师徒结对\n二、课题研究\n十月份：中期检查\n保障措施\n人人参与。");
+        assertThat(plan.items()).extracting(ParsedItem::category, ParsedItem::content)
+                .containsExactly(tuple("队伍建设", "师徒结对"), tuple("课题研究", "中期检查"));
+        assertThat(plan.sections()).extracting(ParsedSection::title).containsExactly("保障措施");
+    }
+
+    @Test
     void sectionsKeepTheirTextWithLineBreaksAndTheScheduleBecomesItems() {
         ParsedPlan plan = parser.parse("""
                 青山县实验小学2026—2027学年第一学期教科室工作计划
