@@ -1,6 +1,7 @@
 package org.jiaoyan;
 
 import org.jiaoyan.demo.GenerateCommand;
+import org.jiaoyan.plan.parse.ParsePlanCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JiaoyanApplication {
 
     public static void main(String[] args) {
+        if (ParsePlanCommand.requested(args)) {
+            System.exit(ParsePlanCommand.run(args, System.out, System.err)); // before Spring: a quick command-line tool
+        }
         if (GenerateCommand.requested(args)) {
             System.exit(GenerateCommand.run(JiaoyanApplication.class, args));
         }

@@ -1,0 +1,111 @@
+package org.jiaoyan.plan.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** The numbering that starts a line: 1、 1. 1． 1) (1) （1） ① 一、 （一）, and the bullet "- " some web copies put before it. */
+final class Numbering {
+
+    enum Style { ARABIC, CHINESE, ARABIC_IN_BRACKETS, CHINESE_IN_BRACKETS, CIRCLED }
+
+    record Numbered(Style style, int number, String rest) {
+    }
+
+    private static final String BULLET = "(?:[" + Text.BULLETS + "]\\s*)?";
+    // 1、 1. 1． 1) — not "9.1" (a date) nor "1.5" (a decimal).
+    private static final Pattern ARABIC = Pattern.compile(BULLET + "([0-9０-９]{1,2})\\s*[、．.)）](?![0-9０-９])\\s*");
+    private static final Pattern IN_BRACKETS = Pattern.compile(
+            BULLET + "[(（]\\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*[)）]\\s*");
+    // 一、 二． — top-level headings of a plan, or items of a Chinese-numbered list.
+    private static final Pattern CHINESE = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、．.]\\s*");
+    private static final Pattern CIRCLED = Pattern.compile(BULLET + "([①-⑳⑴-⒇⒈-⒛])\\s*");
+    // Inside a Word cell whose paragraphs were "1．A" "2．B": the next number after a space.
+    private static final Pattern INNER_ARABIC = Pattern.compile("\\s([0-9０-９]{1,2})\\s*[、．.)）](?![0-9０-９])");
+
+    private Numbering() {
+    }
+
+    static @Nullable Numbered parse(String line) {
+        Matcher m = ARABIC.matcher(line);
+        if (m.lookingAt()) {
+            return numbered(Style.ARABIC, m, line);
+        }
+        m = IN_BRACKETS.matcher(line);
+        if (m.lookingAt()) {
+            boolean arabic = !ChineseNumerals.isNumeral(m.group(1).charAt(0));
+            return numbered(arabic ? Style.ARABIC_IN_BRACKETS : Style.CHINESE_IN_BRACKETS, m, line);
+        }
+        m = CHINESE.matcher(line);
+        if (m.lookingAt()) {
+            return numbered(Style.CHINESE, m, line);
+        }
+        m = CIRCLED.matcher(line);
+        if (m.lookingAt()) {
+            return numbered(Style.CIRCLED, m, line);
+        }
+        return null;
+    }
+
+    private static @Nullable Numbered numbered(Style style, Matcher m, String line) {
+        String rest = line.substring(m.end()).strip();
+        if (rest.isEmpty()) {
+            return null;
+        }
+        return new Numbered(style, numberOf(m.group(1)), rest);
+    }
+
+    private static int numberOf(String token) {
+        char c = token.charAt(0);
+        if (c >= '①' && c <= '⑳') {
+            return c - '①' + 1;
+        }
+        if (c >= '⑴' && c <= '⒇') {
+            return c - '⑴' + 1;
+        }
+        if (c >= '⒈' && c <= '⒛') {
+            return c - '⒈' + 1;
+        }
+        String digits = ChineseNumerals.toDigits(token);
+        if (TimeExpression.isDigit(digits.charAt(0))) {
+            return Integer.parseInt(digits);
+        }
+        return ChineseNumerals.valueOf(token);
+    }
+
+    static boolean isNumbered(String line) {
+        return parse(line) != null;
+    }
+
+    /** The line without its numbering. */
+    static String strip(String line) {
+        Numbered n = parse(line);
+        return n == null ? line : n.rest();
+    }
+
+    /**
+     * A Word cell whose paragraphs were numbered items arrives as "1．A 2．B 3．C"; this gives back A, B, C. Only a
+     * count 1, 2, 3 … splits, so "共3．5课时" or a date stays whole.
+     */
+    static List<String> splitNumberedCell(String cell) {
+        Numbered first = parse(cell);
+        if (first == null || first.style() != Style.ARABIC) {
+            return List.of(cell);
+        }
+        List<String> parts = new ArrayList<>();
+        int expected = first.number() + 1;
+        int start = 0;
+        Matcher m = INNER_ARABIC.matcher(cell);
+        while (m.find()) {
+            if (Integer.parseInt(ChineseNumerals.toDigits(m.group(1))) == expected) {
+                parts.add(cell.substring(start, m.start()).strip());
+                start = m.start() + 1;
+                expected++;
+            }
+        }
+        parts.add(cell.substring(start).strip());
+        return parts;
+    }
+}

@@ -1,0 +1,57 @@
+package org.jiaoyan.plan.parse;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Lines that belong to the page, not to the plan: page numbers, empty-page notes, web-page buttons, links, dot rows. */
+final class PageFurniture {
+
+    // 第 1 页 共 3 页, 第2页, 共3页 第1页, 第1页/共3页: page footers of Word and PDF exports.
+    private static final Pattern PAGE_OF = Pattern.compile(
+            "(?:第\\s*\\d+\\s*页\\s*[,，/]?\\s*(?:共\\s*\\d+\\s*页)?|共\\s*\\d+\\s*页\\s*[,，/]?\\s*第\\s*\\d+\\s*页)");
+    // - 2 -, —3—, －4－: the page number style of Chinese official documents (GB/T 9704).
+    private static final Pattern DASHED_NUMBER = Pattern.compile("[-—－–─]+\\s*\\d{1,3}\\s*[-—－–─]+");
+    // 2, 2/5, Page 2: a lone page number.
+    private static final Pattern LONE_NUMBER = Pattern.compile("(?:page\\s*)?\\d{1,3}(?:\\s*/\\s*\\d{1,3})?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S*", Pattern.CASE_INSENSITIVE);
+    // ……, ......, ------, ******, ______: separators and elided text of web copies.
+    private static final Pattern BUTTON_GAPS = Pattern.compile("[\\s|｜]+");
+    private static final int LONGEST_FURNITURE = 40;
+    private static final Pattern DOTS_AND_RULES = Pattern.compile("[.…·。\\-—_=*＊~～\\s]+");
+    // Buttons and notes of the web page a plan was copied from, and Word's note on an intentionally empty page.
+    private static final List<String> WORDS = List.of("（此页无正文）", "(此页无正文)", "此页无正文", "打印", "打印本页",
+            "打印本文", "返回顶部", "返回", "关闭", "关闭窗口", "收藏", "分享到", "分享", "上一篇", "下一篇", "目录");
+
+    private PageFurniture() {
+    }
+
+    static boolean isFurniture(String line) {
+        String s = line.strip();
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (s.length() > LONGEST_FURNITURE) {
+            return URL.matcher(s).matches() || DOTS_AND_RULES.matcher(s).matches();
+        }
+        String fullWidthDigitsAsAscii = ChineseNumerals.toDigits(s).replace('　', ' ');
+        if (PAGE_OF.matcher(fullWidthDigitsAsAscii).matches() || DASHED_NUMBER.matcher(fullWidthDigitsAsAscii).matches()
+                || isLoneNumber(fullWidthDigitsAsAscii) || URL.matcher(s).matches() || DOTS_AND_RULES.matcher(s).matches()) {
+            return true;
+        }
+        return isWebButtons(s);
+    }
+
+    static boolean isLoneNumber(String line) {
+        return LONE_NUMBER.matcher(line.strip()).matches();
+    }
+
+    /** "打印  返回顶部" on one line counts too. */
+    private static boolean isWebButtons(String s) {
+        for (String part : BUTTON_GAPS.split(s)) {
+            if (!WORDS.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+package org.jiaoyan.plan.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A schedule row before it becomes items: one time, a category, one or more contents and the owners written for them.
+ * Contents and owners come separately when a Word table was flattened (numbered contents, then one owner per line).
+ */
+final class RowDraft {
+
+    record Entry(int line, String text) {
+    }
+
+    String category = "";
+    String timeText = "";
+    TimeExpression.Reading time = TimeExpression.Reading.NONE;
+    final List<Entry> contents = new ArrayList<>();
+    final List<String> owners = new ArrayList<>();
+
+    RowDraft withTime(String timeText, TimeExpression.Reading time) {
+        this.timeText = timeText;
+        this.time = time;
+        return this;
+    }
+
+    /** A line that carries on the content before it (a paragraph broken by the page or by copying). */
+    void continueLastContent(String text) {
+        Entry last = contents.remove(contents.size() - 1);
+        contents.add(new Entry(last.line(), last.text() + text));
+    }
+
+    /**
+     * The row's items. Owners align with contents by position when there are as many; one owner serves every content;
+     * otherwise nobody can tell who does which, so each content gets all of them joined with "、".
+     */
+    List<ParsedItem> toItems() {
+        List<ParsedItem> items = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            Entry entry = contents.get(i);
+            String ownerCell = ownerFor(i);
+            Owners.Annotated a = Owners.takeFromEnd(Text.content(entry.text()), ownerCell.isEmpty());
+            String content = Text.trimTrailingPunctuation(a.content().strip());
+            if (content.isEmpty()) {
+                continue;
+            }
+            String owner = ownerCell.isEmpty() ? a.owner() : ownerCell;
+            TimeExpression.Reading itemTime = time;
+            String itemTimeText = timeText;
+            if (!time.hasMonthsOrWeeks() && time.repeat() == null && a.time() != null) {
+                itemTime = a.time();
+                itemTimeText = a.timeText();
+            }
+            items.add(new ParsedItem(category, content, itemTime.months(), itemTime.weeks(), itemTime.repeat(),
+                    itemTimeText, owner, entry.line()));
+        }
+        return items;
+    }
+
+    private String ownerFor(int index) {
+        List<String> names = new ArrayList<>();
+        for (String o : owners) {
+            String n = Owners.normalise(o);
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        if (names.isEmpty()) {
+            return "";
+        }
+        if (names.size() == contents.size()) {
+            return names.get(index);
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join("、", names);
+    }
+}

@@ -1,0 +1,328 @@
+package org.jiaoyan.plan.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the schedule part of one plan (具体工作安排 / 月份安排 / 行事历, or the month lists that follow the prose) into items.
+ * Each line is tried, in this order, as: page furniture, a note, a table header, a sub-heading (category), a month
+ * heading (九月份：), a table row, a numbered content, an owner line, the continuation of a content.
+ */
+final class ScheduleReader {
+
+    // 注：以上安排如有变动另行通知 — remarks under a schedule, not items.
+    private static final Pattern NOTE = Pattern.compile("^(?:注|备注|说明|附)\\s*[：:].*");
+    // （一）队伍建设, (二)课程管理: the category of the items below it.
+    private static final Pattern SUB_HEADING = Pattern.compile("^[(（]\\s*[一二三四五六七八九十]{1,3}\\s*[)）]\\s*(.{1,24})$");
+    // 九月份工作安排： — words that may follow the month of a month heading.
+    private static final Pattern MONTH_HEADING_SUFFIX = Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|安排|工作)$");
+
+    private final List<ParsedItem> items = new ArrayList<>();
+    private final List<UnrecognisedLine> unrecognised = new ArrayList<>();
+    private @Nullable TableLayout layout;
+    private String category = "";
+    /** The month heading being read: its time, the contents under it and owner lines after them. */
+    private @Nullable RowDraft group;
+    private boolean groupNumbered;
+    /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
+    private String lastContentLine = "";
+    private @Nullable RowDraft previousRow;
+
+    List<ParsedItem> items() {
+        return items;
+    }
+
+    List<UnrecognisedLine> unrecognised() {
+        return unrecognised;
+    }
+
+    static boolean isNote(String text) {
+        return NOTE.matcher(text).matches();
+    }
+
+    void read(List<PlanLine> block) {
+        List<String> texts = block.stream().map(PlanLine::text).toList();
+        for (int i = 0; i < block.size(); i++) {
+            PlanLine line = block.get(i);
+            if (line.isBlank() || PageFurniture.isFurniture(line.text())) {
+                continue;
+            }
+            TableLayout cellHeader = TableLayout.fromCellLines(texts, i);
+            if (cellHeader != null && cellHeader.count(TableLayout.Kind.TIME) > 0) {
+                flushGroup();
+                readCellTable(cellHeader, block.subList(i, block.size())); // the table skips its header cells
+                return;
+            }
+            if (cellHeader != null) {
+                // 工作内容 / 负责人 without a time column: no cell cuts the rows, so contents and owner lines are read
+                // like those under a month heading.
+                flushGroup();
+                layout = cellHeader;
+                i = skipHeaderCells(texts, i, cellHeader.size());
+                continue;
+            }
+            readLine(line);
+        }
+        flushGroup();
+    }
+
+    /** The index of the last header cell line, blank lines between header cells included. */
+    private static int skipHeaderCells(List<String> texts, int start, int cells) {
+        int seen = 0;
+        int i = start;
+        for (; i < texts.size(); i++) {
+            if (!texts.get(i).isBlank() && ++seen == cells) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** A Word table flattened one cell per line takes the rest of the schedule. */
+    private void readCellTable(TableLayout header, List<PlanLine> lines) {
+        CellTable table = new CellTable(header, unrecognised::add);
+        for (RowDraft row : table.rows(lines)) {
+            emit(row);
+        }
+    }
+
+    private void readLine(PlanLine line) {
+        String text = line.text();
+        if (isNote(text)) {
+            unrecognised.add(new UnrecognisedLine(line.number(), text));
+            return;
+        }
+        TableLayout header = TableLayout.fromHeaderLine(line.raw());
+        if (header != null) {
+            flushGroup();
+            layout = header; // 周次 时间 工作内容 负责人 / 项目\t工作内容\t月份\t负责人
+            previousRow = null;
+            return;
+        }
+        if (subHeading(text) || monthHeading(line) || row(line)) {
+            return;
+        }
+        content(line);
+    }
+
+    /** （一）队伍建设 under the schedule heading: the category of the items that follow. */
+    private boolean subHeading(String text) {
+        var m = SUB_HEADING.matcher(text);
+        Numbering.Numbered numbered = Numbering.parse(text);
+        boolean chineseNumbered = numbered != null && numbered.style() == Numbering.Style.CHINESE;
+        String title = m.matches() ? m.group(1) : chineseNumbered ? Numbering.strip(text) : null;
+        if (title == null || title.length() > 24 || title.contains("。") && !title.endsWith("。") || title.contains("，")
+                || TimeExpression.readPure(title, TimeExpression.Unit.NONE).pure()) {
+            return false;
+        }
+        flushGroup();
+        category = Text.trimTrailingPunctuation(title.strip());
+        return true;
+    }
+
+    /**
+     * 九月份： / 元月份 / 九月 (a flattened month cell) / 第3周： starts a group; text after the colon is the group's items,
+     * several separated by "；" as in 一月份：心肺复苏技能考核（负责人：陈静）；交接班制度质控（负责人：刘芳）.
+     */
+    private boolean monthHeading(PlanLine line) {
+        MonthHeading heading = MonthHeading.of(line.text(), unit());
+        if (heading == null) {
+            return false;
+        }
+        flushGroup();
+        group = new RowDraft().withTime(heading.timeText(), heading.time());
+        group.category = category;
+        groupNumbered = false;
+        lastContentLine = heading.rest();
+        for (String part : splitOutsideBrackets(heading.rest(), '；')) {
+            for (String item : Numbering.splitNumberedCell(part.strip())) { // 九月份：1、制定计划 2、师徒结对
+                if (!item.isBlank()) {
+                    group.contents.add(new RowDraft.Entry(line.number(), item));
+                }
+            }
+        }
+        return true;
+    }
+
+    record MonthHeading(String timeText, TimeExpression.Reading time, String rest) {
+
+        static @Nullable MonthHeading of(String text, TimeExpression.Unit unit) {
+            int colon = firstColon(text);
+            String head = Text.stripDecoration(colon >= 0 ? text.substring(0, colon) : text);
+            String rest = colon >= 0 ? text.substring(colon + 1).strip() : "";
+            // "九、十月份" is a month list; "1．九月" and "一、九月份" are a numbered month; "三、十月份" is October, since
+            // 3, 10 is no order a school year runs in.
+            String unnumbered = Text.stripDecoration(Numbering.strip(head));
+            MonthHeading whole = read(head, rest, unit);
+            if (whole != null && (unnumbered.equals(head) || inSchoolYearOrder(whole.time().months()))) {
+                return whole;
+            }
+            return unnumbered.equals(head) ? null : read(unnumbered, rest, unit);
+        }
+
+        private static @Nullable MonthHeading read(String head, String rest, TimeExpression.Unit unit) {
+            String time = MONTH_HEADING_SUFFIX.matcher(head).replaceFirst("").strip();
+            TimeExpression.Reading reading = time.isEmpty() ? TimeExpression.Reading.NONE : TimeExpression.readPure(time, unit);
+            return reading.pure() ? new MonthHeading(time, reading, rest) : null;
+        }
+
+        /** September first: 9, 10, 11, 12, 1 … 8. */
+        private static boolean inSchoolYearOrder(@Nullable List<Integer> months) {
+            if (months == null) {
+                return true;
+            }
+            int previous = -1;
+            for (int m : months) {
+                int position = (m + 3) % 12;
+                if (position <= previous) {
+                    return false;
+                }
+                previous = position;
+            }
+            return true;
+        }
+
+        static int firstColon(String text) {
+            int a = text.indexOf('：');
+            int b = text.indexOf(':');
+            return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        }
+    }
+
+    /** Whether a line opens a schedule where none was announced: 九月份： or a line of a table header. */
+    static boolean startsSchedule(List<String> texts, int index) {
+        String text = texts.get(index);
+        MonthHeading heading = MonthHeading.of(text, TimeExpression.Unit.NONE);
+        if (heading != null && heading.time().hasMonthsOrWeeks()) {
+            return true;
+        }
+        return TableLayout.fromHeaderLine(text) != null || TableLayout.fromCellLines(texts, index) != null;
+    }
+
+    /** A row of a table: cells split by TAB, by two or more spaces, or by single spaces in a single-spaced table. */
+    private boolean row(PlanLine line) {
+        RowCells cells = RowCells.of(line, layout);
+        if (cells.size() < 2) {
+            return false;
+        }
+        RowDraft row = cells.toRow(layout, previousRow, line.number());
+        if (row == null) {
+            return false;
+        }
+        flushGroupContents();
+        if (row.contents.isEmpty()) {
+            // A row that only names a time, like a merged 九月 row across the table, heads the rows below it.
+            group = new RowDraft().withTime(row.timeText, row.time);
+            groupNumbered = false;
+            return true;
+        }
+        if (row.category.isEmpty()) {
+            row.category = category;
+        } else {
+            category = row.category;
+        }
+        if (row.timeText.isEmpty() && group != null) {
+            row.withTime(group.timeText, group.time);
+        }
+        previousRow = row;
+        emit(row);
+        return true;
+    }
+
+    /** A numbered line, an owner line after contents (flattened table), a continuation, or an unnumbered content. */
+    private void content(PlanLine line) {
+        String text = line.text();
+        boolean numbered = Numbering.isNumbered(text);
+        RowDraft g = group;
+        if (!numbered && g != null && !g.contents.isEmpty() && Owners.looksLikeOwner(text)) {
+            g.owners.add(text); // 九月 / 1．… / 2．… / 王丽 / 各教研组长: owners follow the contents, one per line
+            return;
+        }
+        if (!numbered && g != null && groupNumbered && g.owners.isEmpty() && looksWrapped(lastContentLine)) {
+            g.continueLastContent(text);
+            lastContentLine = text;
+            return;
+        }
+        if (g == null && !numbered && layout == null && !hasOwnAnnotation(text)) {
+            unrecognised.add(new UnrecognisedLine(line.number(), text));
+            return;
+        }
+        if (g == null) {
+            g = new RowDraft(); // an item before any month heading: no time
+            g.category = category;
+            group = g;
+        } else if (!g.owners.isEmpty()) {
+            flushGroupContents(); // a new content after owners starts the next row of the same month
+            g = group;
+        }
+        g.contents.add(new RowDraft.Entry(line.number(), text));
+        groupNumbered |= numbered;
+        lastContentLine = text;
+    }
+
+    /**
+     * A content line broken by the page width of a PDF or web copy: long and not ended like a sentence, or ended by a
+     * comma. "1．制定计划" followed by "师徒结对" are two items; a 30-character line without its full stop goes on.
+     */
+    private static boolean looksWrapped(String previous) {
+        String p = previous.strip();
+        if (p.isEmpty() || Text.endsSentence(p)) {
+            return false;
+        }
+        return p.length() >= 20 || "，,、：:".indexOf(p.charAt(p.length() - 1)) >= 0;
+    }
+
+    private static boolean hasOwnAnnotation(String text) {
+        Owners.Annotated a = Owners.takeFromEnd(text, false);
+        return !a.owner().isEmpty() || a.time() != null;
+    }
+
+    /** Emits the pending contents of the month group and keeps its time for the lines that follow. */
+    private void flushGroupContents() {
+        RowDraft g = group;
+        if (g == null || g.contents.isEmpty()) {
+            return;
+        }
+        emit(g);
+        RowDraft next = new RowDraft().withTime(g.timeText, g.time);
+        next.category = category;
+        group = next;
+    }
+
+    private void flushGroup() {
+        flushGroupContents();
+        group = null;
+        groupNumbered = false;
+        lastContentLine = "";
+    }
+
+    private void emit(RowDraft row) {
+        items.addAll(row.toItems());
+    }
+
+    private TimeExpression.Unit unit() {
+        return layout == null ? TimeExpression.Unit.NONE : layout.timeUnit();
+    }
+
+    /** Splits at a separator that is not inside （） or (). */
+    static List<String> splitOutsideBrackets(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if ((c == '）' || c == ')') && depth > 0) {
+                depth--;
+            } else if ((c == separator || separator == '；' && c == ';') && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+}

@@ -1,0 +1,342 @@
+package org.jiaoyan.plan.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the time of a schedule entry as offices write it: 九月份, 元月, 9—12, 10、12月, １０月, 第7—8周, 第一周, 1-2周,
+ * 10.13—10.24, 9月1日—9月5日, 每周, 每月, 全学期.
+ *
+ * <p>The text is scanned once into numbers with their unit (月, 周, a date m.d) joined by range marks (— - ~ 至 到) or
+ * list marks (、 ，和). A number without a unit takes the unit of the next number of its run ("10、12月": both months),
+ * else the default unit of its column (a 月份 column: "9—12" are months).
+ */
+final class TimeExpression {
+
+    /** What a number without 月 or 周 means: the column it stands in decides. */
+    enum Unit { MONTH, WEEK, NONE }
+
+    /**
+     * @param pure whether the text is nothing but a time (plus fillers like 份, 上旬, brackets, a colon) and names one
+     */
+    record Reading(@Nullable List<Integer> months, @Nullable List<Integer> weeks, @Nullable String repeat, boolean pure) {
+
+        static final Reading NONE = new Reading(null, null, null, false);
+
+        boolean hasMonthsOrWeeks() {
+            return months != null || weeks != null;
+        }
+
+        /** Two time cells of one row (周次 and 时间): their months and weeks together. */
+        Reading and(Reading other) {
+            return new Reading(union(months, other.months), union(weeks, other.weeks),
+                    repeat != null ? repeat : other.repeat, pure && other.pure);
+        }
+
+        private static @Nullable List<Integer> union(@Nullable List<Integer> a, @Nullable List<Integer> b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            Set<Integer> all = new LinkedHashSet<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }
+    }
+
+    private enum Kind { MONTH, WEEK, DATE, BARE, RANGE, LIST, BREAK }
+
+    private record Token(Kind kind, int value) {
+    }
+
+    private static final String RANGE_MARKS = "—–－-~～〜─至到";
+    private static final String LIST_MARKS = "、，,和及与";
+    // Words that are a time on their own (a 月份 cell may say 全学期) but name no month or week.
+    private static final List<String> TIME_WORDS = List.of("全学期", "本学期", "学期初", "学期中", "学期末", "开学初",
+            "期初", "期中", "期末", "全年", "长期", "平时", "随时", "寒假", "暑假");
+    // Words after a month that do not change it: 9月上旬, 元月底.
+    private static final List<String> MONTH_FILLERS = List.of("上旬", "中旬", "下旬", "初", "底", "末", "中");
+    private static final List<String> DAY_PARTS = List.of("上午", "下午", "晚上", "全天");
+
+    private TimeExpression() {
+    }
+
+    /** Months, weeks and repetition named anywhere in a time cell, even one with other words ("9月上旬（待定）"). */
+    static Reading read(String text, Unit bareNumbers) {
+        return read(text, bareNumbers, false);
+    }
+
+    /**
+     * The reading of a text that is nothing but a time, else {@link Reading#NONE}; stops at the first other word, so a
+     * long prose line costs little.
+     */
+    static Reading readPure(String text, Unit bareNumbers) {
+        Reading reading = read(text, bareNumbers, true);
+        return reading.pure() ? reading : Reading.NONE;
+    }
+
+    private static Reading read(String text, Unit bareNumbers, boolean pureOnly) {
+        String s = ChineseNumerals.toDigits(text);
+        Scan scan = new Scan(s, pureOnly);
+        scan.run();
+        if (pureOnly && !scan.pure || scan.tokens.isEmpty() && scan.repeat == null && !scan.timeWord) {
+            return Reading.NONE;
+        }
+        Set<Integer> months = new LinkedHashSet<>();
+        Set<Integer> weeks = new LinkedHashSet<>();
+        boolean valid = interpret(scan.tokens, bareNumbers, months, weeks);
+        if (ParsedItem.MONTHLY.equals(scan.repeat)) {
+            weeks.clear(); // 每月第一周 is the first week of every month, not teaching week 1
+        }
+        boolean named = !months.isEmpty() || !weeks.isEmpty() || scan.repeat != null || scan.timeWord;
+        return new Reading(months.isEmpty() ? null : List.copyOf(months), weeks.isEmpty() ? null : List.copyOf(weeks),
+                scan.repeat, scan.pure && valid && named);
+    }
+
+    /** Splits the tokens into runs (numbers joined by marks), gives bare numbers their unit and expands ranges. */
+    private static boolean interpret(List<Token> tokens, Unit bareNumbers, Set<Integer> months, Set<Integer> weeks) {
+        boolean valid = true;
+        List<Token> run = new ArrayList<>();
+        for (Token t : tokens) {
+            boolean number = t.kind != Kind.RANGE && t.kind != Kind.LIST && t.kind != Kind.BREAK;
+            boolean joins = !run.isEmpty() && isMark(run.get(run.size() - 1));
+            if (t.kind == Kind.BREAK || (number && !run.isEmpty() && !joins)) {
+                valid &= expandRun(run, bareNumbers, months, weeks);
+                run.clear();
+            }
+            if (t.kind != Kind.BREAK) {
+                run.add(t);
+            }
+        }
+        valid &= expandRun(run, bareNumbers, months, weeks);
+        return valid;
+    }
+
+    private static boolean isMark(Token t) {
+        return t.kind == Kind.RANGE || t.kind == Kind.LIST;
+    }
+
+    private static boolean expandRun(List<Token> run, Unit bareNumbers, Set<Integer> months, Set<Integer> weeks) {
+        while (!run.isEmpty() && isMark(run.get(run.size() - 1))) {
+            run.remove(run.size() - 1);
+        }
+        while (!run.isEmpty() && isMark(run.get(0))) {
+            run.remove(0);
+        }
+        if (run.isEmpty()) {
+            return true;
+        }
+        List<Kind> units = unitsOf(run, bareNumbers);
+        boolean valid = true;
+        Token previous = null;
+        Kind previousUnit = null;
+        Token mark = null;
+        for (int i = 0; i < run.size(); i++) {
+            Token t = run.get(i);
+            if (isMark(t)) {
+                mark = t;
+                continue;
+            }
+            Kind unit = units.get(i);
+            if (unit == Kind.BARE || !inRange(unit, t.value)) {
+                valid = false;
+            } else if (mark != null && mark.kind == Kind.RANGE && previous != null && sameScale(previousUnit, unit)) {
+                expandRange(unit, previous.value, t.value, months, weeks);
+            } else {
+                add(unit, t.value, months, weeks);
+            }
+            previous = t;
+            previousUnit = unit;
+            mark = null;
+        }
+        return valid;
+    }
+
+    /** 10、12月: a bare number takes the unit of the next number in its run, else of the one before, else the default. */
+    private static List<Kind> unitsOf(List<Token> run, Unit bareNumbers) {
+        List<Kind> units = new ArrayList<>();
+        for (Token t : run) {
+            units.add(t.kind);
+        }
+        Kind next = null;
+        for (int i = run.size() - 1; i >= 0; i--) {
+            if (units.get(i) == Kind.BARE && next != null) {
+                units.set(i, next);
+            } else if (!isMark(run.get(i)) && units.get(i) != Kind.BARE) {
+                next = units.get(i);
+            }
+        }
+        Kind before = switch (bareNumbers) {
+            case MONTH -> Kind.MONTH;
+            case WEEK -> Kind.WEEK;
+            case NONE -> null;
+        };
+        for (int i = 0; i < run.size(); i++) {
+            if (units.get(i) == Kind.BARE && before != null) {
+                units.set(i, before);
+            } else if (!isMark(run.get(i)) && units.get(i) != Kind.BARE) {
+                before = units.get(i);
+            }
+        }
+        return units;
+    }
+
+    private static boolean sameScale(@Nullable Kind a, Kind b) {
+        return a != null && (a == Kind.WEEK) == (b == Kind.WEEK);
+    }
+
+    private static boolean inRange(Kind unit, int value) {
+        return unit == Kind.WEEK ? value >= 1 && value <= 30 : value >= 1 && value <= 12;
+    }
+
+    private static void add(Kind unit, int value, Set<Integer> months, Set<Integer> weeks) {
+        (unit == Kind.WEEK ? weeks : months).add(value);
+    }
+
+    /** 9—12 → 9,10,11,12; months wrap over the new year (11—2 → 11,12,1,2); weeks only count up. */
+    private static void expandRange(Kind unit, int from, int to, Set<Integer> months, Set<Integer> weeks) {
+        if (unit == Kind.WEEK) {
+            for (int w = from + 1; w <= to; w++) {
+                weeks.add(w);
+            }
+            return;
+        }
+        for (int m = from % 12 + 1, steps = 0; m != to % 12 + 1 && steps < 12; m = m % 12 + 1, steps++) {
+            months.add(m);
+        }
+    }
+
+    /** One pass over the text, producing number tokens with their unit, marks and breaks. */
+    private static final class Scan {
+        private final String s;
+        private final boolean stopAtBreak;
+        private final List<Token> tokens = new ArrayList<>();
+        private int i;
+        private boolean pure = true;
+        private boolean timeWord;
+        private @Nullable String repeat;
+
+        Scan(String s, boolean stopAtBreak) {
+            this.s = s;
+            this.stopAtBreak = stopAtBreak;
+        }
+
+        void run() {
+            while (i < s.length() && !(stopAtBreak && !pure)) {
+                char c = s.charAt(i);
+                if (isDigit(c)) {
+                    number();
+                } else if (Character.isWhitespace(c) || "：:（）()[]【】第".indexOf(c) >= 0) {
+                    i++;
+                } else if (RANGE_MARKS.indexOf(c) >= 0) {
+                    tokens.add(new Token(Kind.RANGE, 0));
+                    i++;
+                } else if (LIST_MARKS.indexOf(c) >= 0) {
+                    tokens.add(new Token(Kind.LIST, 0));
+                    i++;
+                } else if (!word()) {
+                    tokens.add(new Token(Kind.BREAK, 0));
+                    pure = false;
+                    i++;
+                }
+            }
+        }
+
+        /** A number and what follows it: 9月(份), 7周, 10.13 (a date), 2026年, 1日, or nothing (bare). */
+        private void number() {
+            int start = i;
+            while (i < s.length() && isDigit(s.charAt(i))) {
+                i++;
+            }
+            int value = start + 4 < i ? Integer.MAX_VALUE : Integer.parseInt(s.substring(start, i));
+            skipSpaces();
+            if (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '/') && i + 1 < s.length() && isDigit(s.charAt(i + 1))) {
+                i++;
+                while (i < s.length() && isDigit(s.charAt(i))) {
+                    i++;
+                }
+                skipAny("日", "号");
+                tokens.add(new Token(Kind.DATE, value));
+            } else if (startsWith("月")) {
+                i++;
+                skipAny("份");
+                skipAny(MONTH_FILLERS.toArray(String[]::new));
+                tokens.add(new Token(Kind.MONTH, value));
+            } else if (startsWith("周")) {
+                i++;
+                tokens.add(new Token(Kind.WEEK, value));
+            } else if (startsWith("年") || startsWith("日") || startsWith("号")) {
+                i++; // a year or a day says nothing about month or teaching week
+            } else {
+                tokens.add(new Token(Kind.BARE, value));
+            }
+        }
+
+        /** Words that keep the text a pure time: 每周 / 每月 (a repetition), 全学期, 次年, 周三, 下午. */
+        private boolean word() {
+            if (startsWith("每周") || startsWith("每星期")) {
+                i += startsWith("每周") ? 2 : 3;
+                repeat = ParsedItem.WEEKLY;
+                skipWeekday();
+                return true;
+            }
+            if (startsWith("每月")) {
+                i += 2;
+                repeat = ParsedItem.MONTHLY;
+                return true;
+            }
+            if (startsWith("周") || startsWith("星期")) {
+                int before = i;
+                i += startsWith("周") ? 1 : 2;
+                if (skipWeekday()) {
+                    return true;
+                }
+                i = before;
+                return false;
+            }
+            for (String w : TIME_WORDS) {
+                if (startsWith(w)) {
+                    i += w.length();
+                    timeWord = true;
+                    return true;
+                }
+            }
+            return skipAny("次年", "份") || skipAny(DAY_PARTS.toArray(String[]::new));
+        }
+
+        /** 周一 … 周日, 星期三: a weekday, consumed so that its numeral is not read as a month. */
+        private boolean skipWeekday() {
+            if (i < s.length() && ("1234567日天末".indexOf(s.charAt(i)) >= 0)) {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        private boolean skipAny(String... words) {
+            for (String w : words) {
+                if (startsWith(w)) {
+                    i += w.length();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void skipSpaces() {
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+        }
+
+        private boolean startsWith(String w) {
+            return s.startsWith(w, i);
+        }
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
