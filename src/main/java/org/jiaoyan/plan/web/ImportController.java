@@ -45,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportController {
 
     private static final int MAX_TEXT = 400_000;
+    private static final String[] ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
     private final Plans plans;
     private final PlanItems items;
@@ -118,7 +119,9 @@ class ImportController {
         form.setSections(new ArrayList<>());
         for (var s : parsed.sections()) {
             ImportForm.Section section = new ImportForm.Section();
-            section.setTitle(s.title());
+            // the parser drops the heading's number; the plan keeps the official 一、二、… order
+            section.setTitle(s.title().matches("^[一二三四五六七八九十]+、.*") || form.getSections().size() >= ORDINALS.length
+                    ? s.title() : ORDINALS[form.getSections().size()] + "、" + s.title());
             section.setText(s.text());
             form.getSections().add(section);
         }
