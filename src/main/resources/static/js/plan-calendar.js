@@ -31,4 +31,5 @@
     eventDidMount: function (info) { info.el.title = info.event.title + ' · ' + info.event.extendedProps.status; }
   });
   calendar.render();
+  window.planCalendar = calendar; // lets a test or a bookmarklet move to a date
 })();
