@@ -33,6 +33,8 @@ final class HtmlDocx {
     /** Text that already starts with its number (pasted "1．…", "（2）…", "一、…", "③…") gets no second one. */
     private static final Pattern NUMBERED = Pattern.compile(
             "^[\\s\\u3000]*(?:[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.．、]|[一二三四五六七八九十]+、|[①-⑳])");
+    /** A cell holding just a number or a share is centred, as counts in the offices' tables are. */
+    private static final Pattern NUMBER = Pattern.compile("[\\s\\u3000]*[0-9０-９.,%％]+[\\s\\u3000]*");
     private static final String CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
     private static final int MAX_SPAN = 20;
 
@@ -321,7 +323,7 @@ final class HtmlDocx {
                 }
                 Merge merge = p.rowSpan() == 1 ? Merge.NONE : p.row() == r ? Merge.RESTART : Merge.CONTINUE;
                 XWPFTableCell cell = OfficialDocument.cell(row, width, p.colSpan(), merge);
-                Block kind = header ? Block.CELL_HEADER : Block.CELL;
+                Block kind = header ? Block.CELL_HEADER : NUMBER.matcher(p.cell().text()).matches() ? Block.CELL_CENTRED : Block.CELL;
                 OfficialDocument.cellParagraph(cell, kind);
                 if (p.row() == r) {
                     Target target = Target.cell(cell);
