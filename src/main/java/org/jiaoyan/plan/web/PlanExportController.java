@@ -3,6 +3,7 @@ package org.jiaoyan.plan.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jiaoyan.plan.HtmlSanitiser;
 import org.jiaoyan.plan.Plan;
 import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.export.ExportFile;
@@ -45,14 +46,16 @@ class PlanExportController {
     private final ScheduleXlsx scheduleXlsx;
     private final SummaryDraft drafts;
     private final SummaryDocx summaryDocx;
+    private final HtmlSanitiser sanitiser;
 
     PlanExportController(Plans plans, PlanDocx planDocx, ScheduleXlsx scheduleXlsx, SummaryDraft drafts,
-                         SummaryDocx summaryDocx) {
+                         SummaryDocx summaryDocx, HtmlSanitiser sanitiser) {
         this.plans = plans;
         this.planDocx = planDocx;
         this.scheduleXlsx = scheduleXlsx;
         this.drafts = drafts;
         this.summaryDocx = summaryDocx;
+        this.sanitiser = sanitiser;
     }
 
     @ModelAttribute
@@ -106,6 +109,8 @@ class PlanExportController {
                 Forms.reject(e, result); // the typed text stays in the form
             }
         }
+        // shown again as typed, but cleaned as saving would: the editor puts it into the page as HTML
+        form.setBody(sanitiser.clean(form.getBody()));
         return page(plans.get(id), form.getBody(), false, model);
     }
 

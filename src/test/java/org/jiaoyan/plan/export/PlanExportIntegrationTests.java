@@ -208,10 +208,12 @@ class PlanExportIntegrationTests {
 
         // someone saved in between: the stale message, and what was typed is still there
         mvc.perform(post("/plans/" + id + "/summary").with(TestUsers.as(users, "jks")).with(csrf())
-                        .param("version", String.valueOf(version)).param("body", "<p>过期的修改丁戊</p>"))
+                        .param("version", String.valueOf(version))
+                        .param("body", "<p>过期的修改丁戊</p><script>alert(1)</script>"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("此记录已被他人修改，请刷新后重试")))
-                .andExpect(content().string(Matchers.containsString("过期的修改丁戊")));
+                .andExpect(content().string(Matchers.containsString("过期的修改丁戊")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("alert(1)"))));
         assertThat(Access.as(jks(), () -> plans.summaryHtml(id))).contains("本学期工作总结正文甲乙丙");
 
         // a teacher of the school reads the published plan's summary but has no editor
