@@ -615,7 +615,7 @@ public class PlanItems {
                        coalesce(pe.name, coalesce(ou.short_name, ou.name)) as name
                   from plan_item_party pp join plan_item it on it.id = pp.item_id
                   left join person pe on pe.id = pp.person_id left join org_unit ou on ou.id = pp.unit_id
-                 where""" + " " + where + " order by pp.id");
+                 where\s""" + where + " order by pp.id");
         for (var e : params.entrySet()) {
             spec = spec.param(e.getKey(), e.getValue());
         }
