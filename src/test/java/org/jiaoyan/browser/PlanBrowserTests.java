@@ -45,7 +45,7 @@ class PlanBrowserTests extends BrowserTestSupport {
         js("arguments[0].value = arguments[1];", find("#import-text"), PLAN.formatted(term.label()));
         click("#import-read");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-form")));
-        wait.until(d -> "complete".equals(js("return document.readyState")));
+        wait.until(d -> d.findElements(By.cssSelector("#preview-rows tbody tr")).size() >= 3);
         assertThat(find("#title").getDomProperty("value")).isEqualTo(title);
         assertThat(all("#preview-rows tbody tr")).hasSize(3);
         // 第30周 lies outside the term: the preview marks that row before anything is saved

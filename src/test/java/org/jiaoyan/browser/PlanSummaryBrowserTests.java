@@ -10,6 +10,7 @@ import org.jiaoyan.plan.Plans;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.CurrentUser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +52,8 @@ class PlanSummaryBrowserTests extends BrowserTestSupport {
         screenshot("plan-summary-desktop");
         click("#summary-form button[type=submit]");
 
-        wait.until(ExpectedConditions.urlMatches("/plans/" + id + "/summary$"));
+        // the URL stays the same after the save: wait for the new page's message, not for the URL
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "工作总结已保存"));
         assertThat(bodyText()).contains("工作总结已保存", "下学期继续推进课题研究").doesNotContain("以下是根据计划和完成记录生成的草稿");
         String saved = Access.as(TestUsers.load(users, "jks"), () -> plans.summaryHtml(id));
         assertThat(saved).containsPattern("<(b|strong)>下学期继续推进课题研究</(b|strong)>");

@@ -24,10 +24,14 @@ import org.jiaoyan.plan.PlanStatus;
 import org.jiaoyan.plan.PlanTemplate;
 import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.RecordKind;
+import org.jiaoyan.plan.parse.ParsedPlan;
+import org.jiaoyan.plan.parse.PlanTextParser;
 import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.PageQuery;
 import org.jiaoyan.shared.PageResult;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +50,12 @@ class PlanApi {
 
     private final Plans plans;
     private final PlanItems items;
+    private final MessageSource messages;
 
-    PlanApi(Plans plans, PlanItems items) {
+    PlanApi(Plans plans, PlanItems items, MessageSource messages) {
         this.plans = plans;
         this.items = items;
+        this.messages = messages;
     }
 
     @Operation(summary = "可见的计划列表（分页，按学期、状态、标题筛选）")
@@ -92,6 +98,33 @@ class PlanApi {
         requireItemOf(id, itemId);
         items.update(itemId, body.version() == null ? -1 : body.version(), body.data(), body.reason());
         return ItemJson.of(items.get(itemId), LocalDate.now());
+    }
+
+    @Operation(summary = "导入预览：提交计划全文（text/plain），返回识别出的章节和事项；不保存任何数据。"
+            + "给出 termId 时，同时按该学期检查每个事项的时间，problems 列出第几个事项的哪个字段有误")
+    @PostMapping(path = "/import/preview", consumes = {"text/plain", "application/json"})
+    ImportPreview importPreview(@RequestBody String text, @RequestParam(required = false) @Nullable Long termId) {
+        if (text.isBlank()) {
+            throw new org.jiaoyan.shared.ValidationException("text", "plan.import.empty");
+        }
+        ParsedPlan parsed = new PlanTextParser().parse(text);
+        List<ImportPreview.Problem> problems = List.of();
+        if (termId != null) {
+            List<ItemData> rows = parsed.items().stream().map(it -> new ItemData(it.category(), it.content(),
+                    ImportController.timeOf(it), null, it.owner(), null, RecordKind.NONE)).toList();
+            problems = items.check(termId, rows).stream().map(p -> new ImportPreview.Problem(
+                    p.field() == null ? null : p.field().replaceAll("^items\\[\\d+\\]\\.", ""),
+                    p.field() == null || !p.field().startsWith("items[") ? null
+                            : Integer.parseInt(p.field().substring(6, p.field().indexOf(']'))) + 1,
+                    messages.getMessage(p.messageKey(), p.args(), LocaleContextHolder.getLocale()))).toList();
+        }
+        return new ImportPreview(parsed, problems);
+    }
+
+    /** What the import would create; problems name the item (1-based), the field and the message. */
+    record ImportPreview(ParsedPlan plan, List<Problem> problems) {
+        record Problem(@Nullable String field, @Nullable Integer item, String message) {
+        }
     }
 
     @Operation(summary = "单个事项")

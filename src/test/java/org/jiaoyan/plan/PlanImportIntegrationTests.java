@@ -1,0 +1,168 @@
+package org.jiaoyan.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.jiaoyan.JiaoyanIntegrationTest;
+import org.jiaoyan.TestUsers;
+import org.jiaoyan.org.OrgUnits;
+import org.jiaoyan.org.SchoolTerm;
+import org.jiaoyan.org.Terms;
+import org.jiaoyan.org.UnitType;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.security.CurrentUser;
+import org.jiaoyan.shared.PageQuery;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Import through the pages: preview saves nothing, a bad row holds the whole import back, confirm makes a draft. */
+@JiaoyanIntegrationTest
+class PlanImportIntegrationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired Plans plans;
+    @Autowired PlanItems items;
+    @Autowired Terms terms;
+    @Autowired OrgUnits units;
+
+    private SchoolTerm term() {
+        return Access.asSystem(() -> terms.all().stream().filter(t -> t.semester() == 1).findFirst().orElseThrow());
+    }
+
+    private long office() {
+        CurrentUser jks = TestUsers.load(users, "jks");
+        return Access.as(jks, () -> units.unitsOf(jks.institutionId(), UnitType.DEPARTMENT, false).stream()
+                .filter(u -> u.name().equals("教科室")).findFirst().orElseThrow().id());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PlanImportIntegrationTests.class.getResourceAsStream("/plan-fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private long plansTitled(String title) {
+        return Access.as(TestUsers.load(users, "jks"), () -> plans.list(new PlanFilter(null, null, null, title),
+                new PageQuery(1, 20, null, false)).total());
+    }
+
+    private MockHttpServletRequestBuilder confirm(String title) {
+        return post("/plans/import/confirm").with(TestUsers.as(users, "jks")).with(csrf())
+                .param("unitId", String.valueOf(office())).param("termId", String.valueOf(term().id())).param("title", title)
+                .param("sections[0].include", "true").param("sections[0].title", "一、指导思想").param("sections[0].text", "立足课堂。")
+                .param("rows[0].include", "true").param("rows[0].time", "9月").param("rows[0].content", "制定学校教科室工作计划")
+                .param("rows[0].owner", "教科室").param("rows[0].line", "20")
+                .param("rows[1].include", "false").param("rows[1].time", "").param("rows[1].content", "国庆放假")
+                .param("rows[1].line", "21");
+    }
+
+    @Test
+    void previewOfAFlattenedTableShowsItemsAndSectionsAndSavesNothing() throws Exception {
+        mvc.perform(multipart("/plans/import").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("unitId", String.valueOf(office())).param("termId", String.valueOf(term().id()))
+                        .param("text", resource("plan-flattened-table.txt")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("共识别 12 个事项、3 个章节")))
+                .andExpect(content().string(containsString("青蓝工程师徒结对")))
+                .andExpect(content().string(containsString("一、指导思想")))
+                .andExpect(content().string(not(containsString("需要修改"))));
+        assertThat(plansTitled("青山县实验小学")).isZero();
+    }
+
+    @Test
+    void aRowOutsideTheTermIsMarkedInThePreviewAndBlocksTheConfirmation() throws Exception {
+        String text = "行事历\n周次 时间 工作内容 负责人\n第1周 开学常规检查 教导处\n第30周 期末考试 全体\n";
+        mvc.perform(multipart("/plans/import").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("unitId", String.valueOf(office())).param("termId", String.valueOf(term().id())).param("text", text))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 行需要修改")))
+                .andExpect(content().string(containsString("时间不在" + term().label() + "内")));
+        mvc.perform(confirm("坏行计划").param("rows[0].time", "第30周"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 行需要修改")))
+                .andExpect(content().string(containsString("第30周")));
+        assertThat(plansTitled("坏行计划")).isZero();
+    }
+
+    @Test
+    void confirmationCreatesADraftWithTheIncludedRowsAndSections() throws Exception {
+        mvc.perform(confirm("导入确认计划")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/plans/*/schedule"));
+        CurrentUser jks = TestUsers.load(users, "jks");
+        long id = Access.as(jks, () -> plans.list(new PlanFilter(null, null, null, "导入确认计划"), new PageQuery(1, 5, null, false))
+                .items().get(0).id());
+        Plan p = Access.as(jks, () -> plans.get(id));
+        assertThat(p.status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(Access.as(jks, () -> items.items(id))).extracting(PlanItem::content).containsExactly("制定学校教科室工作计划");
+        assertThat(Access.as(jks, () -> plans.sections(id))).extracting(PlanSection::bodyHtml).containsExactly("<p>立足课堂。</p>");
+        assertThat(Access.as(jks, () -> plans.history(id))).extracting(HistoryEntry::action).contains("IMPORT");
+    }
+
+    @Test
+    void aTeacherOrAnotherSchoolCannotImportIntoTheOfficesPlans() throws Exception {
+        // the office is not even visible to them: 404, and nothing is created
+        mvc.perform(confirm("越权导入").with(TestUsers.as(users, "teacher2"))).andExpect(status().isNotFound());
+        mvc.perform(confirm("越权导入").with(TestUsers.as(users, "teacher"))).andExpect(status().isNotFound());
+        assertThat(plansTitled("越权导入")).isZero();
+    }
+
+    @Test
+    void wordFileIsReadAndOtherFilesAreRefusedInChinese() throws Exception {
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("某校2026年秋学期教研工作行事历");
+            XWPFTable table = doc.createTable(3, 3);
+            String[][] cells = {{"月份", "工作内容", "负责人"}, {"9月", "教研组长会议", "教科室"}, {"10月", "青年教师汇报课", "教导处"}};
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    table.getRow(r).getCell(c).setText(cells[r][c]);
+                }
+            }
+            doc.write(docx);
+        }
+        mvc.perform(multipart("/plans/import").file(new MockMultipartFile("file", "计划.docx",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.toByteArray()))
+                        .with(TestUsers.as(users, "jks")).with(csrf()).param("unitId", String.valueOf(office()))
+                        .param("termId", String.valueOf(term().id())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("教研组长会议")))
+                .andExpect(content().string(containsString("青年教师汇报课")));
+        mvc.perform(multipart("/plans/import").file(new MockMultipartFile("file", "计划.pdf", "application/pdf", new byte[] {1, 2}))
+                        .with(TestUsers.as(users, "jks")).with(csrf()).param("unitId", String.valueOf(office())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("只支持 .txt 和 .docx 文件")));
+        mvc.perform(multipart("/plans/import").with(TestUsers.as(users, "jks")).with(csrf()).param("text", "  "))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("请粘贴计划文本或选择文件")));
+    }
+
+    @Test
+    void apiPreviewReturnsMonthsAsIntegersAndTheProblemsOfTheTerm() throws Exception {
+        mvc.perform(post("/api/v1/plans/import/preview").with(httpBasic("jks", TestUsers.DEMO_PASSWORD))
+                        .param("termId", String.valueOf(term().id()))
+                        .contentType("text/plain;charset=UTF-8").content("工作安排\n三月份：植树节活动（负责人：大队部）\n九月份：开学典礼（负责人：教导处）\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.plan.items[0].months[0]").value(3))
+                .andExpect(jsonPath("$.plan.items[1].content").value("开学典礼"))
+                .andExpect(jsonPath("$.problems[0].item").value(1))
+                .andExpect(jsonPath("$.problems[0].message").value(containsString("时间不在")));
+    }
+}
