@@ -49,6 +49,8 @@
             if (reason) { reason.value = ''; }
             status.textContent = fill(box.dataset.msgSaved, res.json.savedAt);
             status.className = 'small text-success section-status';
+            // a revision of a published plan: show the plan as it now reads (and the new revision number)
+            if (!autosave) { window.location.reload(); }
           } else {
             keepLocally();
             status.textContent = fill(box.dataset.msgFailed, res.json.error);

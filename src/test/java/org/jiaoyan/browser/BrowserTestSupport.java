@@ -37,7 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
  * and /usr/bin/chromedriver only: Selenium Manager never downloads anything, and a missing browser fails the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"jiaoyan.demo=true", "jiaoyan.admin-password=" + TestUsers.ADMIN_PASSWORD})
+        properties = {"jiaoyan.demo=true", "jiaoyan.admin-password=" + TestUsers.ADMIN_PASSWORD, "jiaoyan.files.dir=target/test-files"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class BrowserTestSupport {
 
