@@ -3,20 +3,26 @@ package org.jiaoyan.dashboard;
 import java.time.LocalDate;
 import org.jiaoyan.org.OrgStatistics;
 import org.jiaoyan.org.Terms;
+import org.jiaoyan.plan.ItemStatus;
+import org.jiaoyan.plan.PlanItems;
+import org.jiaoyan.plan.TaskRow;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 工作台: counts of people, groups and schools in the user's scope, the current term and teaching week. */
+/** 工作台: the user's open plan tasks, counts of people, groups and schools in their scope, the term and teaching week. */
 @Controller
 class DashboardController {
 
     private final OrgStatistics statistics;
     private final Terms terms;
+    private final PlanItems items;
 
-    DashboardController(OrgStatistics statistics, Terms terms) {
+    DashboardController(OrgStatistics statistics, Terms terms, PlanItems items) {
         this.statistics = statistics;
         this.terms = terms;
+        this.items = items;
     }
 
     @GetMapping("/")
@@ -28,6 +34,10 @@ class DashboardController {
         terms.current(today).ifPresent(t -> {
             model.addAttribute("term", t);
             model.addAttribute("week", t.weekOf(today));
+            List<TaskRow> open = items.myTasks(t.id(), true, today);
+            model.addAttribute("tasks", open.stream().limit(5).toList());
+            model.addAttribute("openTasks", open.size());
+            model.addAttribute("overdueTasks", open.stream().filter(r -> r.item().status(today) == ItemStatus.OVERDUE).count());
         });
         return "dashboard/home";
     }

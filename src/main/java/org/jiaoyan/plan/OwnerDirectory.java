@@ -22,6 +22,8 @@ final class OwnerDirectory {
     /** Words that mean everyone in the office's scope. */
     private static final List<String> EVERYONE = List.of("全体", "全体教师", "全体成员", "全体人员", "全员", "所有教师", "全体教职工");
 
+    private static final String SEPARATORS = "[、，,；;/\\s]+";
+
     private final Map<String, List<Long>> peopleByName = new HashMap<>();
     private final Map<String, OrgUnit> unitsByName = new LinkedHashMap<>();
     private final Map<GroupKind, List<OrgUnit>> groupsByKind = new HashMap<>();
@@ -43,6 +45,11 @@ final class OwnerDirectory {
         }
     }
 
+    /** Whether the text names everyone (全体, 全体教师 …) among its words. */
+    static boolean meansEveryone(@Nullable String text) {
+        return text != null && java.util.Arrays.stream(text.split(SEPARATORS)).map(String::strip).anyMatch(EVERYONE::contains);
+    }
+
     /** Owners found in the text; tokens that name nobody stay in the text only (课题主持人, 各校). */
     Resolution resolve(@Nullable String text) {
         List<Party> parties = new ArrayList<>();
@@ -51,7 +58,7 @@ final class OwnerDirectory {
         if (text == null || text.isBlank()) {
             return new Resolution(false, parties, unresolved);
         }
-        for (String raw : text.split("[、，,；;/\\s]+")) {
+        for (String raw : text.split(SEPARATORS)) {
             String token = raw.replaceAll("^(负责人|责任人|主讲|主持)[:：]", "").trim();
             if (token.isEmpty()) {
                 continue;

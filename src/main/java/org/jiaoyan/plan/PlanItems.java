@@ -468,9 +468,10 @@ public class PlanItems {
     /** Everyone the participants stand for: persons, members of units, or the whole institution for 全体. */
     private List<Long> participantIds(PlanItem item) {
         Plan p = Plans.load(jdbc, item.planId());
-        List<Party> parties = item.participants().isEmpty() ? item.owners() : item.participants();
-        boolean all = item.participants().isEmpty() ? item.ownerAll()
-                : "全体".equals(item.participantText()) || (item.participantText() != null && item.participantText().contains("全体"));
+        // participants when the item names them, else the owners stand for themselves
+        boolean named = item.participantText() != null && !item.participantText().isBlank();
+        List<Party> parties = named ? item.participants() : item.owners();
+        boolean all = named ? OwnerDirectory.meansEveryone(item.participantText()) : item.ownerAll();
         if (all) {
             return jdbc.sql("select id from person where institution_id = ? and deleted_at is null and status = 'ACTIVE'")
                     .param(p.institutionId()).query(Long.class).list();

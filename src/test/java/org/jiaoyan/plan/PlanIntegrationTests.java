@@ -283,4 +283,48 @@ class PlanIntegrationTests {
         assertThat(item.ownerAll()).isTrue();
         assertThat(item.periodStart()).isEqualTo(term().weekStart(3));
     }
+
+    @Test
+    void hospitalTemplateChecksEveryWeekRotatesTrainingAndTheDrillIsDoneWhenEveryonePassed() {
+        CurrentUser county = user("county");
+        long office = county.institutionId();
+        long id = Access.as(county, () -> plans.create(new PlanData(office, term().id(), "科室护理工作计划",
+                PlanTemplate.HOSPITAL_DEPARTMENT, 3)));
+        List<PlanItem> all = Access.as(county, () -> items.items(id));
+        var perWeek = all.stream().filter(i -> "质量控制".equals(i.category()))
+                .collect(java.util.stream.Collectors.groupingBy(i -> i.time().weeks().get(0), java.util.stream.Collectors.counting()));
+        assertThat(perWeek).hasSize(term().weekCount());
+        assertThat(perWeek.values()).allMatch(n -> n >= 1 && n <= 2);
+        List<String> speakers = all.stream().filter(i -> "业务学习".equals(i.category())).map(PlanItem::ownerText).toList();
+        assertThat(speakers).hasSize(5); // one a month, September to January
+        assertThat(new java.util.HashSet<>(speakers)).hasSizeGreaterThan(1);
+        assertThat(all.stream().filter(i -> "业务学习".equals(i.category()))).allMatch(i -> i.owners().size() == 1);
+
+        PlanItem drill = all.stream().filter(i -> i.recordKind() == RecordKind.PASS_EACH).findFirst().orElseThrow();
+        assertThat(drill.requiredCount()).isEqualTo(6);
+        Access.as(county, () -> {
+            plans.submit(id, plans.get(id).version());
+            plans.approve(id, plans.get(id).version(), null);
+            plans.publish(id, plans.get(id).version());
+            return null;
+        });
+        List<PlanItems.PassRow> staff = Access.as(county, () -> items.passes(drill.id()));
+        assertThat(staff).hasSize(6);
+        LocalDate later = drill.periodStart().plusDays(3);
+        for (int n = 0; n < staff.size(); n++) {
+            assertThat(Access.as(county, () -> items.get(drill.id())).status(later)).isNotEqualTo(ItemStatus.DONE);
+            long person = staff.get(n).personId();
+            Access.as(county, () -> {
+                items.recordPass(drill.id(), person, null);
+                return null;
+            });
+        }
+        assertThat(Access.as(county, () -> items.get(drill.id())).status(later)).isEqualTo(ItemStatus.DONE);
+        assertThat(Access.as(county, () -> items.passes(drill.id()))).allMatch(p -> p.passedAt() != null);
+        long stranger = user("teacher2").personId();
+        assertThatThrownBy(() -> Access.as(county, () -> {
+            items.recordPass(drill.id(), stranger, null);
+            return null;
+        })).isInstanceOf(ValidationException.class);
+    }
 }
