@@ -46,13 +46,11 @@ class PlanImportIntegrationTests {
     @Autowired OrgUnits units;
 
     private SchoolTerm term() {
-        return Access.asSystem(() -> terms.all().stream().filter(t -> t.semester() == 1).findFirst().orElseThrow());
+        return new PlanFixtures(users, plans, items, terms, units).term();
     }
 
     private long office() {
-        CurrentUser jks = TestUsers.load(users, "jks");
-        return Access.as(jks, () -> units.unitsOf(jks.institutionId(), UnitType.DEPARTMENT, false).stream()
-                .filter(u -> u.name().equals("教科室")).findFirst().orElseThrow().id());
+        return new PlanFixtures(users, plans, items, terms, units).office();
     }
 
     private static String resource(String name) throws IOException {

@@ -33,50 +33,35 @@ class PlanIntegrationTests {
     @Autowired Terms terms;
     @Autowired OrgUnits units;
 
-    private CurrentUser user(String name) {
-        return TestUsers.load(users, name);
+    private PlanFixtures fx;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fixtures() {
+        fx = new PlanFixtures(users, plans, items, terms, units);
     }
 
-    /** The school year of the demo's first term (the demo makes its terms around today's date). */
+    private CurrentUser user(String name) {
+        return fx.user(name);
+    }
+
     private int y() {
-        return term().schoolYear();
+        return fx.y();
     }
 
     private SchoolTerm term() {
-        return Access.asSystem(() -> terms.all().stream().filter(t -> t.semester() == 1)
-                .findFirst().orElseThrow());
-    }
-
-    /** 教科室 of jks's school. */
-    private long researchOffice() {
-        CurrentUser jks = user("jks");
-        return Access.as(jks, () -> units.unitsOf(jks.institutionId(), UnitType.DEPARTMENT, false).stream()
-                .filter(u -> u.name().equals("教科室")).findFirst().orElseThrow().id());
+        return fx.term();
     }
 
     private long schoolPlan(String title) {
-        return Access.as(user("jks"), () -> plans.create(new PlanData(researchOffice(), term().id(), title,
-                PlanTemplate.SCHOOL_RESEARCH_OFFICE, 3)));
+        return fx.draft(title);
     }
 
     private void publish(long id) {
-        Access.as(user("jks"), () -> {
-            plans.submit(id, plans.get(id).version());
-            return null;
-        });
-        Access.as(user("principal"), () -> {
-            plans.approve(id, plans.get(id).version(), "同意");
-            return null;
-        });
-        Access.as(user("jks"), () -> {
-            plans.publish(id, plans.get(id).version());
-            return null;
-        });
+        fx.publish(id);
     }
 
     private PlanItem itemNamed(long planId, String content) {
-        return Access.as(user("jks"), () -> items.items(planId).stream().filter(i -> i.content().contains(content))
-                .findFirst().orElseThrow());
+        return fx.item(planId, content);
     }
 
     @Test

@@ -48,51 +48,39 @@ class PlanPagesIntegrationTests {
     @Autowired Terms terms;
     @Autowired OrgUnits units;
 
-    private CurrentUser user(String name) {
-        return TestUsers.load(users, name);
+    private PlanFixtures fx;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fixtures() {
+        fx = new PlanFixtures(users, plans, items, terms, units);
     }
 
-    /** The school year of the demo's first term (the demo makes its terms around today's date). */
-    private int y() {
-        return term().schoolYear();
+    private CurrentUser user(String name) {
+        return fx.user(name);
     }
 
     private SchoolTerm term() {
-        return Access.asSystem(() -> terms.all().stream().filter(t -> t.semester() == 1)
-                .findFirst().orElseThrow());
+        return fx.term();
+    }
+
+    private int y() {
+        return fx.y();
     }
 
     private long office() {
-        CurrentUser jks = user("jks");
-        return Access.as(jks, () -> units.unitsOf(jks.institutionId(), UnitType.DEPARTMENT, false).stream()
-                .filter(u -> u.name().equals("教科室")).findFirst().orElseThrow().id());
+        return fx.office();
     }
 
     private long draft(String title) {
-        return Access.as(user("jks"), () -> plans.create(new PlanData(office(), term().id(), title,
-                PlanTemplate.SCHOOL_RESEARCH_OFFICE, 3)));
+        return fx.draft(title);
     }
 
     private long published(String title) {
-        long id = draft(title);
-        Access.as(user("jks"), () -> {
-            plans.submit(id, plans.get(id).version());
-            return null;
-        });
-        Access.as(user("principal"), () -> {
-            plans.approve(id, plans.get(id).version(), null);
-            return null;
-        });
-        Access.as(user("jks"), () -> {
-            plans.publish(id, plans.get(id).version());
-            return null;
-        });
-        return id;
+        return fx.published(title);
     }
 
     private PlanItem item(long planId, String content) {
-        return Access.as(user("jks"), () -> items.items(planId).stream().filter(i -> i.content().contains(content))
-                .findFirst().orElseThrow());
+        return fx.item(planId, content);
     }
 
     @Test
@@ -192,18 +180,7 @@ class PlanPagesIntegrationTests {
 
     @Test
     void myTasksListsTheGroupLeadersItemsForTheCurrentTerm() throws Exception {
-        SchoolTerm current = Access.asSystem(() -> terms.current().orElseThrow());
-        long id = Access.as(user("jks"), () -> plans.create(new PlanData(office(), current.id(), "任务页计划",
-                PlanTemplate.SCHOOL_RESEARCH_OFFICE, 3)));
-        Access.as(user("jks"), () -> {
-            plans.submit(id, plans.get(id).version());
-            return null;
-        });
-        Access.as(user("principal"), () -> {
-            plans.approve(id, plans.get(id).version(), null);
-            plans.publish(id, plans.get(id).version());
-            return null;
-        });
+        fx.publish(fx.draft("任务页计划", Access.asSystem(() -> terms.current().orElseThrow())));
         mvc.perform(get("/tasks").param("show", "all").with(TestUsers.as(users, "zuzhang")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("教研组教学研讨活动")))

@@ -24,11 +24,11 @@ final class Labels {
     }
 
     String status(ItemStatus status) {
-        return text("planexport.status." + status.name());
+        return text(status.messageKey());
     }
 
     String recordKind(RecordKind kind) {
-        return text("planexport.recordKind." + kind.name());
+        return text(kind.messageKey());
     }
 
     /** 九月, 元月 … as the offices head their month rows. */

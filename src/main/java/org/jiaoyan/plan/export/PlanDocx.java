@@ -11,6 +11,7 @@ import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.plan.Plan;
 import org.jiaoyan.plan.PlanItem;
+import org.jiaoyan.plan.Schedule;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.PlanSection;
 import org.jiaoyan.plan.Plans;
@@ -102,7 +103,7 @@ public class PlanDocx {
         for (int i = 0; i < titles.length; i++) {
             OfficialDocument.cellText(OfficialDocument.cell(header, w[i], 1, Merge.NONE), Block.CELL_HEADER, titles[i]);
         }
-        for (ScheduleRows.Group g : ScheduleRows.groups(items)) {
+        for (Schedule.Group g : Schedule.groups(items)) {
             List<PlanItem> rows = g.items();
             String month = g.routine() ? labels.text("planexport.schedule.routine") : labels.month(g.month().getMonthValue());
             for (int i = 0; i < rows.size(); i++) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.jiaoyan.excel.WorkbookWriter;
 import org.jiaoyan.plan.Plan;
 import org.jiaoyan.plan.PlanItem;
+import org.jiaoyan.plan.Schedule;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.Plans;
 import org.springframework.context.MessageSource;
@@ -41,7 +42,7 @@ public class ScheduleXlsx {
     @Transactional(readOnly = true)
     public ExportFile write(long planId, Locale locale, LocalDate today) {
         Plan plan = plans.get(planId);
-        List<PlanItem> rows = ScheduleRows.ordered(items.items(planId));
+        List<PlanItem> rows = Schedule.ordered(items.items(planId));
         Labels l = new Labels(messages, locale);
         WorkbookWriter sheet = WorkbookWriter.sheet(l.text("planexport.xlsx.sheet"))
                 .header(COLUMNS.stream().map(c -> l.text("planexport.xlsx.col." + c)).toList());

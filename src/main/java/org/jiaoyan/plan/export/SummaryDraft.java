@@ -10,6 +10,7 @@ import org.jiaoyan.plan.HtmlSanitiser;
 import org.jiaoyan.plan.ItemStatus;
 import org.jiaoyan.plan.Plan;
 import org.jiaoyan.plan.PlanItem;
+import org.jiaoyan.plan.Schedule;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.RecordKind;
@@ -49,7 +50,7 @@ public class SummaryDraft {
     public String html(long planId, Locale locale, LocalDate today) {
         Plan plan = plans.get(planId);
         Labels l = new Labels(messages, locale);
-        List<PlanItem> all = ScheduleRows.ordered(items.items(planId));
+        List<PlanItem> all = Schedule.ordered(items.items(planId));
         List<PlanItem> done = new ArrayList<>();
         List<PlanItem> notDone = new ArrayList<>();
         int cancelled = 0;
@@ -86,7 +87,7 @@ public class SummaryDraft {
             h.tag("p", l.text("planexport.summary.noneDone"));
         }
         int k = 0;
-        for (ScheduleRows.Group g : ScheduleRows.groups(done)) {
+        for (Schedule.Group g : Schedule.groups(done)) {
             k++;
             String month = g.routine() ? l.text("planexport.schedule.routine") : l.month(g.month().getMonthValue());
             h.tag("h3", l.text("planexport.summary.monthHeading", l.english() ? String.valueOf(k)

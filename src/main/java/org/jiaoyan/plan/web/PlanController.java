@@ -16,6 +16,7 @@ import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.PlanStatus;
 import org.jiaoyan.plan.PlanTemplate;
 import org.jiaoyan.plan.Plans;
+import org.jiaoyan.plan.Schedule;
 import org.jiaoyan.shared.DomainException;
 import org.jiaoyan.shared.PageQuery;
 import org.jiaoyan.shared.StaleEditException;
@@ -121,7 +122,7 @@ class PlanController {
     String document(@PathVariable long id, Model model) {
         header(id, "document", model);
         model.addAttribute("sections", plans.sections(id));
-        model.addAttribute("groups", ScheduleView.byMonth(items.items(id)));
+        model.addAttribute("groups", Schedule.groups(items.items(id)));
         model.addAttribute("today", LocalDate.now());
         return "plan/plan-document";
     }
@@ -138,7 +139,7 @@ class PlanController {
                 .filter(it -> owner.isBlank() || it.ownerLabel().contains(owner)
                         || it.owners().stream().anyMatch(o -> o.name().contains(owner)))
                 .toList();
-        model.addAttribute("groups", ScheduleView.byMonth(shown));
+        model.addAttribute("groups", Schedule.groups(shown));
         model.addAttribute("total", all.size());
         model.addAttribute("shown", shown.size());
         model.addAttribute("today", today);

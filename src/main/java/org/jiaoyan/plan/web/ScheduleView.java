@@ -11,35 +11,10 @@ import org.jiaoyan.plan.ItemStatus;
 import org.jiaoyan.plan.Party;
 import org.jiaoyan.plan.PlanItem;
 
-/**
- * The schedule arranged the way offices print it: routine items (每周, 每月) first, then one group per month; and the
- * counts the board shows (by status, by owner, planned and done per month). Built from one list of items.
- */
+/** The counts the board shows (by status, by owner, planned and done per month), from one list of items. */
 final class ScheduleView {
 
     private ScheduleView() {
-    }
-
-    /** A month of the schedule (month null: the routine group) with its items. */
-    record MonthGroup(Integer month, List<PlanItem> items) {
-    }
-
-    static List<MonthGroup> byMonth(List<PlanItem> items) {
-        List<PlanItem> routine = new ArrayList<>();
-        Map<YearMonth, List<PlanItem>> months = new TreeMap<>();
-        for (PlanItem it : items) {
-            if (it.time().kind().repeating()) {
-                routine.add(it);
-            } else {
-                months.computeIfAbsent(YearMonth.from(it.periodStart()), k -> new ArrayList<>()).add(it);
-            }
-        }
-        List<MonthGroup> out = new ArrayList<>();
-        if (!routine.isEmpty()) {
-            out.add(new MonthGroup(null, routine));
-        }
-        months.forEach((ym, list) -> out.add(new MonthGroup(ym.getMonthValue(), list)));
-        return out;
     }
 
     static Map<ItemStatus, Long> byStatus(List<PlanItem> items, LocalDate today) {
