@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jiaoyan.audit.AuditLog;
 import org.jiaoyan.files.StoredFile;
+import org.jiaoyan.notify.NoticeRequest;
+import org.jiaoyan.notify.Notices;
 import org.jiaoyan.org.OrgUnits;
 import org.jiaoyan.org.People;
 import org.jiaoyan.org.SchoolTerm;
@@ -56,14 +60,19 @@ public class PlanItems {
     private final People people;
     private final OrgUnits units;
     private final PlanHistory log;
+    private final ItemOwners owners;
+    private final Notices notices;
 
-    PlanItems(JdbcClient jdbc, AuditLog audit, Terms terms, People people, OrgUnits units, PlanHistory log) {
+    PlanItems(JdbcClient jdbc, AuditLog audit, Terms terms, People people, OrgUnits units, PlanHistory log,
+              ItemOwners owners, Notices notices) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.terms = terms;
         this.people = people;
         this.units = units;
         this.log = log;
+        this.owners = owners;
+        this.notices = notices;
     }
 
     // ---------------------------------------------------------------- reading
@@ -225,7 +234,8 @@ public class PlanItems {
         String reasonText = Plans.revisionReason(p, reason);
         SchoolTerm term = terms.get(p.termId());
         Checked c = checked(d, term, before);
-        OwnerDirectory.Resolution owners = directory(p.institutionId()).resolve(c.ownerText());
+        Set<Long> ownersBefore = p.published() ? owners.of(itemId) : Set.of();
+        OwnerDirectory.Resolution resolved = directory(p.institutionId()).resolve(c.ownerText());
         int n = jdbc.sql("""
                 update plan_item set category = :category, content = :content, time_kind = :kind, months = :months,
                        weeks = :weeks, start_date = :start, end_date = :end, time_text = :timeText,
@@ -233,17 +243,22 @@ public class PlanItems {
                        participant_text = :participants, record_kind = :recordKind, version = version + 1,
                        updated_at = :now, updated_by = :by
                  where id = :id and version = :version and deleted_at is null""")
-                .params(c.params()).param("all", owners.all()).param("now", LocalDateTime.now())
+                .params(c.params()).param("all", resolved.all()).param("now", LocalDateTime.now())
                 .param("by", Access.actor()).param("id", itemId).param("version", version).update();
         if (n == 0) {
             throw new StaleEditException();
         }
-        writeParties(itemId, owners, directory(p.institutionId()).resolve(c.participantText()));
+        writeParties(itemId, resolved, directory(p.institutionId()).resolve(c.participantText()));
         updateRequired(itemId);
         String changes = AuditLog.diff(describe(before.category(), before.content(), before.timeLabel(), before.ownerLabel(), before.recordKind()),
                 describe(c.category(), c.content(), c.timeText() != null ? c.timeText() : c.time().label(), c.ownerText(), c.recordKind()));
         log.touch(p.id());
         log.revised(p, reasonText, changes == null ? null : Plans.truncate(d.content(), 60) + "：" + changes);
+        if (p.published()) {
+            Set<Long> to = new HashSet<>(owners.of(itemId));
+            to.addAll(ownersBefore);
+            notifyRevision(p, itemId, c.content(), reasonText, to);
+        }
         audit.success("UPDATE", "plan_item", itemId, Plans.truncate(d.content(), 100), changes);
     }
 
@@ -259,6 +274,9 @@ public class PlanItems {
         }
         log.touch(p.id());
         log.revised(p, reasonText, "删除：" + item.content());
+        if (p.published()) {
+            notifyRevision(p, itemId, item.content(), reasonText, owners.of(itemId));
+        }
         audit.success("DELETE", "plan_item", itemId, Plans.truncate(item.content(), 100), null);
     }
 
@@ -301,6 +319,25 @@ public class PlanItems {
             rows.add(new ItemData(it.category(), it.content(), null, moved, it.ownerText(), it.participantText(), it.recordKind()));
         }
         createAll(toPlan, institutionId, to, rows);
+    }
+
+    /** Tells the owners of a revised item what changed and why (once per revision and person). */
+    private void notifyRevision(Plan p, long itemId, String content, @Nullable String reason, Set<Long> to) {
+        int revision = jdbc.sql("select revision from plan where id = ?").param(p.id()).query(Integer.class).single();
+        for (long person : to) {
+            notices.send(new NoticeRequest(person, "plan-revised", "计划修订：" + Plans.truncate(content, 80), reason,
+                    "/plans/" + p.id() + "/items/" + itemId, "plan-item:" + itemId + ":revised:" + revision + ":" + person));
+        }
+    }
+
+    /** After publishing: each owner learns once how many items of the plan are theirs. */
+    void announce(Plan p) {
+        List<Long> ids = jdbc.sql("select id from plan_item where plan_id = ? and deleted_at is null").param(p.id())
+                .query(Long.class).list();
+        Map<Long, Integer> counts = new HashMap<>();
+        owners.of(ids).values().forEach(people -> people.forEach(person -> counts.merge(person, 1, Integer::sum)));
+        counts.forEach((person, n) -> notices.send(new NoticeRequest(person, "plan-published", "计划已发布：" + p.title(),
+                "其中由您负责的工作 " + n + " 项，请在“我的任务”中查看。", "/tasks", "plan:" + p.id() + ":published:" + person)));
     }
 
     // ---------------------------------------------------------------- doing the work
@@ -578,16 +615,16 @@ public class PlanItems {
     }
 
     private long insert(long planId, int sort, Checked c, OwnerDirectory directory) {
-        OwnerDirectory.Resolution owners = directory.resolve(c.ownerText());
+        OwnerDirectory.Resolution resolved = directory.resolve(c.ownerText());
         long id = Inserts.id(jdbc.sql("""
                 insert into plan_item (plan_id, sort_order, category, content, time_kind, months, weeks, start_date, end_date,
                                        time_text, period_start, period_end, owner_text, owner_all, participant_text,
                                        record_kind, created_by, updated_by)
                 values (:plan, :sort, :category, :content, :kind, :months, :weeks, :start, :end, :timeText, :pstart, :pend,
                         :owners, :all, :participants, :recordKind, :by, :by)""")
-                .params(c.params()).param("plan", planId).param("sort", sort).param("all", owners.all())
+                .params(c.params()).param("plan", planId).param("sort", sort).param("all", resolved.all())
                 .param("by", Access.actor()));
-        writeParties(id, owners, directory.resolve(c.participantText()));
+        writeParties(id, resolved, directory.resolve(c.participantText()));
         if (c.recordKind() == RecordKind.PASS_EACH) {
             updateRequired(id);
         }

@@ -1,7 +1,6 @@
 package org.jiaoyan.plan;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +30,12 @@ public class PlanReminders {
 
     private final JdbcClient jdbc;
     private final Notices notices;
+    private final ItemOwners owners;
 
-    PlanReminders(JdbcClient jdbc, Notices notices) {
+    PlanReminders(JdbcClient jdbc, Notices notices, ItemOwners owners) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.owners = owners;
     }
 
     @Scheduled(cron = "${jiaoyan.plan.reminder-cron:0 30 7 * * *}")
@@ -73,7 +74,7 @@ public class PlanReminders {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<Long, Set<Long>> people = owners(due.stream().map(Due::itemId).toList());
+        Map<Long, Set<Long>> people = owners.of(due.stream().map(Due::itemId).toList());
         Map<Long, List<Long>> staff = new HashMap<>();
         int sent = 0;
         for (Due d : due) {
@@ -93,34 +94,5 @@ public class PlanReminders {
             }
         }
         return sent;
-    }
-
-    /** Persons behind the owners of the items: named people, units' leaders, and members unless leaders only. */
-    private Map<Long, Set<Long>> owners(List<Long> itemIds) {
-        Map<Long, Set<Long>> out = new HashMap<>();
-        for (List<Long> chunk : chunks(itemIds)) {
-            jdbc.sql("""
-                    select pp.item_id, pp.person_id from plan_item_party pp
-                     where pp.role = 'OWNER' and pp.person_id is not null and pp.item_id in (:ids)
-                    union
-                    select pp.item_id, ou.leader_id from plan_item_party pp join org_unit ou on ou.id = pp.unit_id
-                     where pp.role = 'OWNER' and ou.leader_id is not null and pp.item_id in (:ids)
-                    union
-                    select pp.item_id, um.person_id from plan_item_party pp join unit_member um on um.unit_id = pp.unit_id
-                     where pp.role = 'OWNER' and pp.leaders_only = false and pp.item_id in (:ids)""")
-                    .param("ids", chunk)
-                    .query(rs -> {
-                        out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
-                    });
-        }
-        return out;
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            out.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-        }
-        return out;
     }
 }

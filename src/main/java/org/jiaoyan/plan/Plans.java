@@ -303,6 +303,7 @@ public class Plans {
         }
         move(p, version, PlanStatus.APPROVED, PlanStatus.PUBLISHED, "published", null);
         log.record(id, "PUBLISH", p.revision(), null, null);
+        items.announce(p);
     }
 
     private void move(Plan p, int version, PlanStatus from, PlanStatus to, @Nullable String stamp, @Nullable String note) {

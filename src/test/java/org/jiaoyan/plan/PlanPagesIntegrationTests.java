@@ -245,4 +245,22 @@ class PlanPagesIntegrationTests {
         assertThat(inbox.items()).filteredOn(n -> n.title().endsWith("各教研组、课题组制定学期计划"))
                 .allMatch(n -> n.link() != null && n.link().startsWith("/plans/"));
     }
+
+    @Test
+    void ownersHearOfThePublishedPlanAndOfARevisionOfTheirItemWithItsReason() {
+        long id = published("通知计划");
+        var inbox = Access.as(user("zuzhang"), () -> notices.inbox(false, new PageQuery(1, 100, null, false)));
+        assertThat(inbox.items()).extracting(n -> n.title()).contains("计划已发布：通知计划");
+        PlanItem it = item(id, "各教研组、课题组制定学期计划");
+        Access.as(user("jks"), () -> {
+            items.update(it.id(), it.version(), new ItemData(it.category(), it.content(), "10月", null, it.ownerText(), null,
+                    it.recordKind()), "开学推迟，改到十月");
+            return null;
+        });
+        inbox = Access.as(user("zuzhang"), () -> notices.inbox(false, new PageQuery(1, 100, null, false)));
+        assertThat(inbox.items()).filteredOn(n -> n.title().equals("计划修订：各教研组、课题组制定学期计划"))
+                .extracting(n -> n.body()).contains("开学推迟，改到十月");
+        assertThat(Access.as(user("teacher2"), () -> notices.inbox(false, new PageQuery(1, 100, null, false))).items())
+                .extracting(n -> n.title()).doesNotContain("计划已发布：通知计划");
+    }
 }
