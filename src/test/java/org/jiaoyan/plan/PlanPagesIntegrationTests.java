@@ -263,4 +263,19 @@ class PlanPagesIntegrationTests {
         assertThat(Access.as(user("teacher2"), () -> notices.inbox(false, new PageQuery(1, 100, null, false))).items())
                 .extracting(n -> n.title()).doesNotContain("计划已发布：通知计划");
     }
+
+    @Test
+    void planListExportsToExcelWithTheSameFiltersAndScope() throws Exception {
+        published("导出列表计划");
+        draft("导出列表草稿");
+        byte[] xlsx = mvc.perform(get("/plans/export.xlsx").param("q", "导出列表").with(TestUsers.as(users, "county")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("计划标题");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1); // the county sees the published plan, not the draft
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("导出列表计划");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("已发布");
+        }
+    }
 }

@@ -13,7 +13,9 @@ import org.jiaoyan.plan.PlanData;
 import org.jiaoyan.plan.PlanFilter;
 import org.jiaoyan.plan.PlanItem;
 import org.jiaoyan.plan.PlanItems;
+import org.jiaoyan.plan.PlanRow;
 import org.jiaoyan.plan.PlanStatus;
+import org.jiaoyan.plan.export.PlanListXlsx;
 import org.jiaoyan.plan.PlanTemplate;
 import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.Schedule;
@@ -50,13 +52,16 @@ class PlanController {
     private final Terms terms;
     private final MessageSource messages;
     private final PlanOptions options;
+    private final PlanListXlsx listXlsx;
 
-    PlanController(Plans plans, PlanItems items, Terms terms, MessageSource messages, PlanOptions options) {
+    PlanController(Plans plans, PlanItems items, Terms terms, MessageSource messages, PlanOptions options,
+                   PlanListXlsx listXlsx) {
         this.plans = plans;
         this.items = items;
         this.terms = terms;
         this.messages = messages;
         this.options = options;
+        this.listXlsx = listXlsx;
     }
 
     @ModelAttribute
@@ -77,6 +82,23 @@ class PlanController {
         model.addAttribute("statuses", PlanStatus.values());
         model.addAttribute("canCreate", !plans.offices().isEmpty());
         return hx != null ? "plan/plan-list :: results" : "plan/plan-list";
+    }
+
+    /** The list as filtered, every page, as .xlsx. */
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Long term,
+                                  @RequestParam(required = false) @Nullable PlanStatus status,
+                                  @RequestParam(defaultValue = "") String q, java.util.Locale locale) {
+        PlanFilter filter = new PlanFilter(term, null, status, q);
+        List<PlanRow> rows = new java.util.ArrayList<>();
+        for (int page = 1; page <= 50; page++) {
+            var result = plans.list(filter, new PageQuery(page, PageQuery.MAX_SIZE, null, false));
+            rows.addAll(result.items());
+            if (!result.hasNext()) {
+                break;
+            }
+        }
+        return PlanExportController.download(listXlsx.write(rows, options.termLabels(), locale));
     }
 
     @GetMapping("/new")

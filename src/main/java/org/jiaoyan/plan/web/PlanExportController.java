@@ -122,7 +122,7 @@ class PlanExportController {
         return "plan/summary";
     }
 
-    private static ResponseEntity<byte[]> download(ExportFile file) {
+    static ResponseEntity<byte[]> download(ExportFile file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
