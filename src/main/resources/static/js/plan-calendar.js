@@ -27,7 +27,16 @@
     weekNumberContent: function (arg) {
       return arg.num >= 1 ? el.dataset.weekLabel.replace('{0}', arg.num) : '';
     },
-    events: { url: el.dataset.events },
+    // list views (the phone) get each multi-day item once instead of on every day it spans
+    events: function (info, success, failure) {
+      var list = calendar && calendar.view && calendar.view.type.indexOf('list') === 0;
+      var url = el.dataset.events + (el.dataset.events.indexOf('?') < 0 ? '?' : '&') + 'start=' + encodeURIComponent(info.startStr)
+        + '&end=' + encodeURIComponent(info.endStr) + (list || (!calendar && phone) ? '&compact=true' : '');
+      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
+        .then(success).catch(failure);
+    },
+    viewDidMount: function () { if (calendar) { calendar.refetchEvents(); } },
     eventDidMount: function (info) { info.el.title = info.event.title + ' · ' + info.event.extendedProps.status; }
   });
   calendar.render();

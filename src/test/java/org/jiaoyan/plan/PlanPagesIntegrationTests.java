@@ -198,6 +198,15 @@ class PlanPagesIntegrationTests {
         assertThat(titles.stream().filter(t -> t.startsWith("制定学校教科室工作计划")).count()).isEqualTo(1);
         List<String> starts = com.jayway.jsonpath.JsonPath.read(json, "$[?(@.title =~ /制定学校教科室工作计划.*/)].start");
         assertThat(starts).containsExactly(term().startDate().toString());
+
+        // the phone's list view gets every multi-day event once, with its last day in the title
+        String compact = mvc.perform(get("/plans/" + id + "/calendar/events").param("start", term().weekStart(1) + "T00:00:00+08:00")
+                        .param("end", term().weekStart(7) + "T00:00:00+08:00").param("compact", "true").with(TestUsers.as(users, "teacher")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> september = com.jayway.jsonpath.JsonPath.read(compact, "$[?(@.title =~ /制定学校教科室工作计划.*/)].title");
+        assertThat(september).containsExactly("制定学校教科室工作计划（教科室）（至9月30日）");
+        List<String> ends = com.jayway.jsonpath.JsonPath.read(compact, "$[?(@.title =~ /制定学校教科室工作计划.*/)].end");
+        assertThat(ends).containsExactly(term().startDate().plusDays(1).toString());
     }
 
     @Test

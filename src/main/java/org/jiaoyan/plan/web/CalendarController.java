@@ -62,11 +62,13 @@ class CalendarController {
      */
     @GetMapping("/plans/{id}/calendar/events")
     @ResponseBody
-    List<Map<String, Object>> events(@PathVariable long id, @RequestParam String start, @RequestParam String end) {
+    List<Map<String, Object>> events(@PathVariable long id, @RequestParam String start, @RequestParam String end,
+                                     @RequestParam(defaultValue = "false") boolean compact) {
         // FullCalendar sends 2026-08-31T00:00:00+08:00 (or a plain date): the date part is what counts
         try {
-            return events(id, LocalDate.parse(start.substring(0, Math.min(10, start.length()))),
-                    LocalDate.parse(end.substring(0, Math.min(10, end.length()))));
+            LocalDate from = LocalDate.parse(start.substring(0, Math.min(10, start.length())));
+            List<Map<String, Object>> events = events(id, from, LocalDate.parse(end.substring(0, Math.min(10, end.length()))));
+            return compact ? compact(events, from) : events;
         } catch (java.time.format.DateTimeParseException e) {
             throw new org.jiaoyan.shared.ValidationException("start", "typeMismatch.java.time.LocalDate");
         }
@@ -103,6 +105,24 @@ class CalendarController {
             }
         }
         return out;
+    }
+
+    /**
+     * For list views (the phone): a multi-day event is listed once, on its first day in the range, with its last day in
+     * the title, instead of once on every day it spans.
+     */
+    private static List<Map<String, Object>> compact(List<Map<String, Object>> events, LocalDate from) {
+        for (Map<String, Object> e : events) {
+            LocalDate start = LocalDate.parse((String) e.get("start"));
+            LocalDate last = LocalDate.parse((String) e.get("end")).minusDays(1);
+            if (last.isAfter(start)) {
+                LocalDate shown = start.isBefore(from) ? from : start;
+                e.put("start", shown.toString());
+                e.put("end", shown.plusDays(1).toString());
+                e.put("title", e.get("title") + "（至" + last.getMonthValue() + "月" + last.getDayOfMonth() + "日）");
+            }
+        }
+        return events;
     }
 
     private Map<String, Object> event(PlanItem it, ItemStatus status, LocalDate start, LocalDate last) {
