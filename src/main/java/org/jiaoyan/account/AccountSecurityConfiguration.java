@@ -62,7 +62,7 @@ class AccountSecurityConfiguration {
     @ConditionalOnWebApplication
     SecurityFilterChain app(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/bench/ping")
                         .permitAll()
