@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar jiaoyan.jar generate --schools 50 --teachers 5000 [--password P] [--county 名称] [--seed N]}: fills an
- * empty database with a generated county and a "bench" account for benchmarks, then exits (no web server).
+ * {@code java -jar jiaoyan.jar generate --schools 50 --teachers 5000 [--plan-items 200] [--password P] [--county 名称]
+ * [--seed N]}: fills an empty database with a generated county, a published 教科室 plan of the bench school with that
+ * many items (0: none) and a "bench" account for benchmarks, then exits (no web server).
  */
 @Component
 public class GenerateCommand {
@@ -24,13 +25,15 @@ public class GenerateCommand {
     static final String BENCH_PASSWORD = "bench2026x";
 
     private final DistrictGenerator generator;
+    private final PlanGenerator planGenerator;
     private final UserAccounts accounts;
     private final JdbcClient jdbc;
     private final String adminPassword;
 
-    GenerateCommand(DistrictGenerator generator, UserAccounts accounts, JdbcClient jdbc,
+    GenerateCommand(DistrictGenerator generator, PlanGenerator planGenerator, UserAccounts accounts, JdbcClient jdbc,
                     @Value("${jiaoyan.admin-password:}") String adminPassword) {
         this.generator = generator;
+        this.planGenerator = planGenerator;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.adminPassword = adminPassword;
@@ -72,6 +75,7 @@ public class GenerateCommand {
         String password = options.getOrDefault("password", BENCH_PASSWORD);
         String county = options.getOrDefault("county", "基准县");
         long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
+        int planItems = Integer.parseInt(options.getOrDefault("plan-items", "200"));
         if (schools < 1 || teachers < schools) {
             System.err.println("generate: --schools must be ≥ 1 and --teachers ≥ --schools");
             return 2;
@@ -86,6 +90,9 @@ public class GenerateCommand {
         String shownAdmin = Access.asSystem(this::ensureAdmin);
         DistrictGenerator.District district = Access.asSystem(() -> generator.generate(county, schools, teachers, seed));
         long generated = System.nanoTime();
+        PlanGenerator.GeneratedPlan plan = Access.asSystem(
+                () -> planGenerator.generate(district.schools().get(0).id(), planItems, seed));
+        long planned = System.nanoTime();
         Access.asSystem(() -> accounts.create(BENCH_USER, password, null, "基准测试",
                 List.of(new RoleGrant(Role.DEPT_HEAD, district.schools().get(0).id()),
                         new RoleGrant(Role.COUNTY_RESEARCHER, district.regionId()))));
@@ -95,13 +102,21 @@ public class GenerateCommand {
         System.out.printf("""
 
                 generate: %s — %d schools, %d people, %d units, %d group memberships
-                generate: district in %d ms, total %d ms
+                generate: district in %d ms, plan in %d ms, total %d ms
                 generate: accounts: admin (%s), %s / %s (教科室主任 of %s, 县区教研员 of %s)
                 generate: bench school id %d
                 """, county, district.schools().size(), people, unitCount, members,
-                (generated - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000,
+                (generated - started) / 1_000_000, (planned - generated) / 1_000_000,
+                (System.nanoTime() - started) / 1_000_000,
                 shownAdmin, BENCH_USER, password, district.schools().get(0).name(), county,
                 district.schools().get(0).id());
+        if (plan != null) {
+            System.out.printf("""
+                    generate: bench plan id %d (%d items)
+                    generate: bench plan term %s %s (%s), %d items done, %d cancelled
+                    """, plan.id(), plan.items(), plan.term().startDate(), plan.term().endDate(),
+                    plan.term().label(), plan.done(), plan.cancelled());
+        }
         return 0;
     }
 
@@ -135,7 +150,7 @@ public class GenerateCommand {
             } else {
                 continue; // a Spring flag such as --debug
             }
-            if (List.of("schools", "teachers", "seed").contains(name) && !value.matches("\\d+")) {
+            if (List.of("schools", "teachers", "seed", "plan-items").contains(name) && !value.matches("\\d+")) {
                 throw new IllegalArgumentException("generate: --" + name + " needs a number, got " + value);
             }
             options.put(name, value);
