@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jiaoyan.org.SchoolTerm;
+import org.jiaoyan.plan.parse.ChineseNumerals;
 import org.jiaoyan.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -175,22 +176,8 @@ public record ScheduleTime(TimeKind kind, List<Integer> months, List<Integer> we
         if (s.equals("元") || s.equals("正")) {
             return 1;
         }
-        String digits = "零一二三四五六七八九";
-        s = s.replace('两', '二');
-        if (s.length() == 1) {
-            if (s.equals("十")) {
-                return 10;
-            }
-            int d = digits.indexOf(s.charAt(0));
-            return d > 0 ? d : null;
-        }
-        int ten = s.indexOf('十');
-        if (ten < 0 || s.length() > 3) {
-            return null;
-        }
-        int tens = ten == 0 ? 1 : digits.indexOf(s.charAt(0));
-        int ones = ten == s.length() - 1 ? 0 : digits.indexOf(s.charAt(s.length() - 1));
-        return tens <= 0 || ones < 0 ? null : tens * 10 + ones;
+        int value = ChineseNumerals.valueOf(s);
+        return value > 0 ? value : null;
     }
 
     /** Full-width digits and punctuation to ASCII, spaces removed. */

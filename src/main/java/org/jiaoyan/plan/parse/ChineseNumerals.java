@@ -1,7 +1,7 @@
 package org.jiaoyan.plan.parse;
 
 /** Turns the numerals of a time text into ASCII digits: 十二月 → 12月, 元月 → 1月, 第一周 → 第1周, １０月 → 10月. */
-final class ChineseNumerals {
+public final class ChineseNumerals {
 
     private static final String DIGITS = "〇一二三四五六七八九";
 
@@ -40,7 +40,7 @@ final class ChineseNumerals {
     }
 
     /** Values up to 99 as written in plans (一, 十, 十二, 二十, 二十三); -1 for anything else. */
-    static int valueOf(String numeral) {
+    public static int valueOf(String numeral) {
         String s = numeral.replace('零', '〇').replace('两', '二');
         int ten = s.indexOf('十');
         if (ten < 0) {
