@@ -151,6 +151,20 @@ public class PlanItems {
         return full.stream().map(it -> new TaskRow(it, it.planId(), plans.get(it.id())[0], plans.get(it.id())[1])).toList();
     }
 
+    /**
+     * Words of the owner and participant text that name no person or unit of the institution (a typo, someone who left,
+     * a role like 课题主持人): the item page shows them to editors, reminders cannot reach them.
+     */
+    @Transactional(readOnly = true)
+    public List<String> unresolvedNames(long itemId) {
+        PlanItem item = get(itemId);
+        Plan p = Plans.load(jdbc, item.planId());
+        OwnerDirectory directory = directory(p.institutionId());
+        List<String> out = new ArrayList<>(directory.resolve(item.ownerText()).unresolved());
+        directory.resolve(item.participantText()).unresolved().stream().filter(w -> !out.contains(w)).forEach(out::add);
+        return out;
+    }
+
     /** Linked records of an item (activities, observations …), newest first. */
     @Transactional(readOnly = true)
     public List<LinkedRecord> records(long itemId) {

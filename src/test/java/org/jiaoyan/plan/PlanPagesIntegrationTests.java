@@ -114,6 +114,14 @@ class PlanPagesIntegrationTests {
         mvc.perform(get("/plans/" + id + "/schedule").with(TestUsers.as(users, "jks")))
                 .andExpect(content().string(containsString("青年教师基本功比赛")))
                 .andExpect(content().string(containsString("第5—6周")));
+        PlanItem added = item(id, "青年教师基本功比赛");
+        Access.as(user("jks"), () -> {
+            items.update(added.id(), added.version(), new ItemData("队伍建设", "青年教师基本功比赛", "第5—6周", null,
+                    "教科室、课题主持人", null, RecordKind.ACTIVITY), null);
+            return null;
+        });
+        mvc.perform(get("/plans/" + id + "/items/" + added.id()).with(TestUsers.as(users, "jks")))
+                .andExpect(content().string(containsString("未匹配到本单位的人员或部门：课题主持人")));
     }
 
     @Test

@@ -165,6 +165,7 @@ class ItemController {
         model.addAttribute("records", items.records(itemId));
         model.addAttribute("evidence", items.evidence(itemId));
         model.addAttribute("passes", item.recordKind() == RecordKind.PASS_EACH ? items.passes(itemId) : java.util.List.of());
+        model.addAttribute("unresolved", plans.rights(p).editor() ? items.unresolvedNames(itemId) : java.util.List.of());
         return "plan/item-detail";
     }
 
