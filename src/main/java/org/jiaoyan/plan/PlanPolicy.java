@@ -76,6 +76,16 @@ final class PlanPolicy {
         return bindable(ids);
     }
 
+    /** Institutions whose plans the user edits (manages, or a researcher's own 教研室), for SQL binding. */
+    static Set<Long> editInstitutions() {
+        CurrentUser u = Access.user();
+        Set<Long> ids = new HashSet<>(u.scope().manageInstitutions());
+        if (u.institutionId() != null && u.has(Role.COUNTY_RESEARCHER)) {
+            ids.add(u.institutionId());
+        }
+        return bindable(ids);
+    }
+
     /** Institutions whose published plans the user sees, for SQL binding. */
     static Set<Long> publishedInstitutions() {
         CurrentUser u = Access.user();

@@ -335,18 +335,22 @@ public class Plans {
         audit.success("DELETE", "plan", id, p.title(), null);
     }
 
+    /** Deleted plans the user could restore (their own offices'), newest deletion first. */
     @Transactional(readOnly = true)
     public List<PlanRow> recycleBin() {
-        return jdbc.sql("""
+        SqlFilter w = new SqlFilter().where("p.deleted_at is not null");
+        if (!Access.scope().all()) {
+            w.where("p.institution_id in (:edit)", "edit", PlanPolicy.editInstitutions());
+        }
+        return w.bind(jdbc.sql("""
                 select p.id, p.title, i.name as institution_name, coalesce(u.short_name, u.name) as unit_name, p.term_id,
-                       p.status, p.revision, p.deleted_at, p.institution_id
-                  from plan p join org_unit i on i.id = p.institution_id join org_unit u on u.id = p.unit_id
-                 where p.deleted_at is not null order by p.deleted_at desc""")
-                .query((rs, n) -> PlanPolicy.canEdit(rs.getLong("institution_id")) ? new PlanRow(rs.getLong("id"),
-                        rs.getString("title"), rs.getString("institution_name"), rs.getString("unit_name"),
-                        rs.getLong("term_id"), PlanStatus.valueOf(rs.getString("status")), rs.getInt("revision"),
-                        rs.getObject("deleted_at", LocalDateTime.class), 0, 0, 0) : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                       p.status, p.revision, p.deleted_at
+                  from plan p join org_unit i on i.id = p.institution_id join org_unit u on u.id = p.unit_id""" + w.sql()
+                        + " order by p.deleted_at desc limit 500"))
+                .query((rs, n) -> new PlanRow(rs.getLong("id"), rs.getString("title"), rs.getString("institution_name"),
+                        rs.getString("unit_name"), rs.getLong("term_id"), PlanStatus.valueOf(rs.getString("status")),
+                        rs.getInt("revision"), rs.getObject("deleted_at", LocalDateTime.class), 0, 0, 0))
+                .list();
     }
 
     public void restore(long id) {

@@ -312,4 +312,27 @@ class PlanIntegrationTests {
             return null;
         })).isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void deletedPlanGoesToTheOfficesRecycleBinAndComesBack() {
+        long id = schoolPlan("回收站计划");
+        Access.as(user("jks"), () -> {
+            plans.delete(id, plans.get(id).version());
+            return null;
+        });
+        assertThatThrownBy(() -> Access.as(user("jks"), () -> plans.get(id))).isInstanceOf(NotFoundException.class);
+        assertThat(Access.as(user("jks"), () -> plans.recycleBin())).extracting(PlanRow::id).contains(id);
+        assertThat(Access.as(user("principal"), () -> plans.recycleBin())).extracting(PlanRow::id).doesNotContain(id);
+        assertThat(Access.as(user("teacher2"), () -> plans.recycleBin())).extracting(PlanRow::id).doesNotContain(id);
+        assertThatThrownBy(() -> Access.as(user("teacher2"), () -> {
+            plans.restore(id);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        Access.as(user("jks"), () -> {
+            plans.restore(id);
+            return null;
+        });
+        assertThat(Access.as(user("jks"), () -> plans.get(id)).title()).isEqualTo("回收站计划");
+        assertThat(Access.as(user("jks"), () -> items.items(id))).isNotEmpty();
+    }
 }
