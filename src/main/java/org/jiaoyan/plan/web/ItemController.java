@@ -254,14 +254,8 @@ class ItemController {
         }
     }
 
-    /** An owner's action on the item page: success flashes the message, a refusal flashes why; back to the item. */
     private String act(long planId, long itemId, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            Flash.success(redirect, success);
-        } catch (ValidationException | StaleEditException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        Steps.run(redirect, success, action);
         return "redirect:/plans/" + planId + "/items/" + itemId;
     }
 

@@ -256,14 +256,8 @@ class PlanController {
         return step(id, redirect, "plan.published", () -> plans.publish(id, version));
     }
 
-    /** A workflow step: success flashes the message; a refused step (wrong state, stale, missing note) flashes why. */
     private String step(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            Flash.success(redirect, success);
-        } catch (ValidationException | StaleEditException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        Steps.run(redirect, success, action);
         return "redirect:/plans/" + id;
     }
 
