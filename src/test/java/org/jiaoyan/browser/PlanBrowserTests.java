@@ -2,7 +2,6 @@ package org.jiaoyan.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import org.jiaoyan.TestUsers;
 import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.org.Terms;
@@ -94,10 +93,29 @@ class PlanBrowserTests extends BrowserTestSupport {
         task.click();
         wait.until(ExpectedConditions.urlMatches("/plans/\\d+/items/\\d+$"));
         find("#item-note").sendKeys("已听课 6 节，过关 5 人");
+        find("#item-file").sendKeys(photo().toAbsolutePath().toString());
         click("#item-done");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已标记完成"));
         assertThat(find(".item-status").getText()).isEqualTo("已完成");
+        assertThat(find("#item-evidence").getText()).contains("lesson-photo.png");
+        assertThat((Boolean) js("var i = document.querySelector('#item-evidence img'); return i != null && i.complete && i.naturalWidth > 0;"))
+                .as("the uploaded photo shows as a picture").isTrue();
         screenshot("plan-item-done-phone");
-        assertThat(LocalDate.now()).isNotNull();
+    }
+
+    /** A small PNG on disk with an ASCII name (the test JVM cannot hand chromedriver a Chinese path). */
+    private static java.nio.file.Path photo() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory("jiaoyan-photo").resolve("lesson-photo.png");
+            var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = image.createGraphics();
+            g.setColor(java.awt.Color.ORANGE);
+            g.fillRect(0, 0, 40, 30);
+            g.dispose();
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
