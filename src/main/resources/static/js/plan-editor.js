@@ -57,9 +57,10 @@
             status.className = 'small text-danger section-status';
           }
         })
-        .catch(function () {
+        .catch(function (error) {
           keepLocally();
-          status.textContent = box.dataset.msgOffline;
+          // a login page instead of JSON: the session ended; the text waits in this browser
+          status.textContent = error && error.message === 'login' ? box.dataset.msgLogin : box.dataset.msgOffline;
           status.className = 'small text-danger section-status';
           if (autosave) { clearTimeout(timer); timer = setTimeout(save, 15000); }
         })

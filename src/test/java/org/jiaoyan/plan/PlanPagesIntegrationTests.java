@@ -295,4 +295,16 @@ class PlanPagesIntegrationTests {
             assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("已发布");
         }
     }
+
+    @Test
+    void countyResearcherFiltersThePublishedPlansBySchool() throws Exception {
+        published("县里筛选计划");
+        long experimental = user("jks").institutionId();
+        long township = user("teacher2").institutionId();
+        mvc.perform(get("/plans").param("school", String.valueOf(experimental)).param("q", "县里筛选").with(TestUsers.as(users, "county")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("县里筛选计划")))
+                .andExpect(content().string(containsString("全部单位")));
+        mvc.perform(get("/plans").param("school", String.valueOf(township)).param("q", "县里筛选").with(TestUsers.as(users, "county")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("县里筛选计划"))));
+    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jiaoyan.org.OrgUnits;
 import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.plan.ItemStatus;
@@ -53,15 +54,17 @@ class PlanController {
     private final MessageSource messages;
     private final PlanOptions options;
     private final PlanListXlsx listXlsx;
+    private final OrgUnits institutions;
 
     PlanController(Plans plans, PlanItems items, Terms terms, MessageSource messages, PlanOptions options,
-                   PlanListXlsx listXlsx) {
+                   PlanListXlsx listXlsx, OrgUnits institutions) {
         this.plans = plans;
         this.items = items;
         this.terms = terms;
         this.messages = messages;
         this.options = options;
         this.listXlsx = listXlsx;
+        this.institutions = institutions;
     }
 
     @ModelAttribute
@@ -71,11 +74,13 @@ class PlanController {
 
     @GetMapping
     String list(@RequestParam(required = false) @Nullable Long term, @RequestParam(required = false) @Nullable PlanStatus status,
+                @RequestParam(required = false) @Nullable Long school,
                 @RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Integer page,
                 @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
                 Model model, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
-        PlanFilter filter = new PlanFilter(term, null, status, q);
+        PlanFilter filter = new PlanFilter(term, school, status, q);
         model.addAttribute("page", plans.list(filter, PageQuery.of(page, 20, sort, dir)));
+        model.addAttribute("schools", institutions.institutions());
         model.addAttribute("f", filter);
         model.addAttribute("terms", terms.all());
         model.addAttribute("termLabels", options.termLabels());
@@ -88,8 +93,9 @@ class PlanController {
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Long term,
                                   @RequestParam(required = false) @Nullable PlanStatus status,
+                                  @RequestParam(required = false) @Nullable Long school,
                                   @RequestParam(defaultValue = "") String q, java.util.Locale locale) {
-        PlanFilter filter = new PlanFilter(term, null, status, q);
+        PlanFilter filter = new PlanFilter(term, school, status, q);
         List<PlanRow> rows = new java.util.ArrayList<>();
         for (int page = 1; page <= 50; page++) {
             var result = plans.list(filter, new PageQuery(page, PageQuery.MAX_SIZE, null, false));
