@@ -358,9 +358,17 @@ public class PlanItems {
 
     /** The owner (or an editor) marks the item done with a note of what was done. */
     public void markDone(long itemId, int version, @Nullable String note) {
+        markDone(itemId, version, note, null);
+    }
+
+    /** Marks done and attaches the photo or file in one transaction: a refused mark keeps no evidence either. */
+    public void markDone(long itemId, int version, @Nullable String note, @Nullable StoredFile evidence) {
         PlanItem item = get(itemId);
         requireWorker(item);
         setState(item, version, ItemState.DONE, note, "DONE");
+        if (evidence != null) {
+            addEvidence(itemId, evidence);
+        }
     }
 
     /** Back to open (done by mistake, or a cancelled item goes ahead after all). */

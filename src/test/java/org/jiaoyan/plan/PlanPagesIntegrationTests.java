@@ -117,11 +117,11 @@ class PlanPagesIntegrationTests {
         PlanItem added = item(id, "青年教师基本功比赛");
         Access.as(user("jks"), () -> {
             items.update(added.id(), added.version(), new ItemData("队伍建设", "青年教师基本功比赛", "第5—6周", null,
-                    "教科室、课题主持人", null, RecordKind.ACTIVITY), null);
+                    "教科室、外聘专家", null, RecordKind.ACTIVITY), null);
             return null;
         });
         mvc.perform(get("/plans/" + id + "/items/" + added.id()).with(TestUsers.as(users, "jks")))
-                .andExpect(content().string(containsString("未匹配到本单位的人员或部门：课题主持人")));
+                .andExpect(content().string(containsString("未匹配到本单位的人员或部门：外聘专家")));
     }
 
     @Test
@@ -168,6 +168,11 @@ class PlanPagesIntegrationTests {
         long id = published("佐证计划");
         PlanItem it = item(id, "各教研组、课题组制定学期计划");
         MockMultipartFile photo = new MockMultipartFile("file", "会议照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        // a stale mark is refused and keeps no photo either
+        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "zuzhang")).with(csrf())
+                        .param("version", String.valueOf(it.version() + 5)).param("note", "旧页面"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashError", "error.staleEdit"));
+        assertThat(Access.as(user("jks"), () -> items.evidence(it.id()))).isEmpty();
         mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "zuzhang")).with(csrf())
                         .param("version", String.valueOf(it.version())).param("note", "已收齐各组计划"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashSuccess", "plan.item.done"));

@@ -174,10 +174,7 @@ class ItemController {
                 @RequestParam(required = false) @Nullable String note,
                 @RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect) {
         item(planId, itemId);
-        return act(planId, itemId, redirect, "plan.item.done", () -> {
-            attach(itemId, file);
-            items.markDone(itemId, version, note);
-        });
+        return act(planId, itemId, redirect, "plan.item.done", () -> items.markDone(itemId, version, note, store(file)));
     }
 
     @PostMapping("/{itemId}/reopen")
@@ -208,7 +205,7 @@ class ItemController {
             if (file == null || file.isEmpty()) {
                 throw new ValidationException("file", "files.required");
             }
-            attach(itemId, file);
+            items.addEvidence(itemId, store(file));
         });
     }
 
@@ -242,13 +239,13 @@ class ItemController {
         });
     }
 
-    private void attach(long itemId, @Nullable MultipartFile file) {
+    /** Streams the upload into the file store (type and size checked); null when no file was chosen. */
+    private @Nullable StoredFile store(@Nullable MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            return;
+            return null;
         }
         try (InputStream in = file.getInputStream()) {
-            StoredFile stored = uploads.store(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in);
-            items.addEvidence(itemId, stored);
+            return uploads.store(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
