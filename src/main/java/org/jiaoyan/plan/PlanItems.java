@@ -165,6 +165,36 @@ public class PlanItems {
         return out;
     }
 
+    /**
+     * Open items of published plans that a record of this kind may fulfil and the user may link: items they own, and
+     * every such item of the plans they edit. For the "完成计划事项" choice when an activity or observation is recorded.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskRow> linkable(RecordKind kind, LocalDate today) {
+        CurrentUser u = Access.user();
+        String status = "(" + STATUS_SQL + ")";
+        String sql = "select it.*, p.title as plan_title, coalesce(ou.short_name, ou.name) as unit_name"
+                + " from plan_item it join plan p on p.id = it.plan_id join org_unit ou on ou.id = p.unit_id"
+                + " where it.deleted_at is null and p.deleted_at is null and p.status = 'PUBLISHED' and it.record_kind = :kind"
+                + " and it.state = 'OPEN' and " + status + " <> 'DONE'"
+                + " and (" + (Access.scope().all() ? "true" : "p.institution_id in (:edit)")
+                + (u.personId() == null ? "" : " or " + OWNED_SQL) + ")"
+                + " order by it.period_start, it.id limit 200";
+        var spec = jdbc.sql(sql).param("kind", kind.name()).param("today", today);
+        if (!Access.scope().all()) {
+            spec = spec.param("edit", PlanPolicy.editInstitutions());
+        }
+        if (u.personId() != null) {
+            spec = spec.param("me", u.personId()).param("myInst", u.institutionId() == null ? -1L : u.institutionId());
+        }
+        Map<Long, String[]> plans = new HashMap<>();
+        List<PlanItem> rows = spec.query((rs, i) -> {
+            plans.put(rs.getLong("id"), new String[] {rs.getString("plan_title"), rs.getString("unit_name")});
+            return row(rs, List.of(), List.of());
+        }).list();
+        return rows.stream().map(it -> new TaskRow(it, it.planId(), plans.get(it.id())[0], plans.get(it.id())[1])).toList();
+    }
+
     /** Linked records of an item (activities, observations …), newest first. */
     @Transactional(readOnly = true)
     public List<LinkedRecord> records(long itemId) {

@@ -1,0 +1,63 @@
+package org.jiaoyan.activity;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jiaoyan.metrics.MetricDefinition;
+import org.jiaoyan.metrics.MetricSource;
+import org.jiaoyan.metrics.SubjectKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the rules read from activities: sessions a group organised (每周至少一次教研活动), collective-preparation sessions
+ * (每周一次集体备课), and sign-ins per teacher. One grouped query per call.
+ */
+@Component
+class ActivityMetrics implements MetricSource {
+
+    static final String GROUP_SESSIONS = "activity.group-sessions";
+    static final String COLLECTIVE_PREP = "activity.collective-prep";
+    static final String SIGNINS = "activity.signins";
+
+    private final JdbcClient jdbc;
+
+    ActivityMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<MetricDefinition> definitions() {
+        return List.of(new MetricDefinition(GROUP_SESSIONS, SubjectKind.GROUP, "metric.activity.group-sessions"),
+                new MetricDefinition(COLLECTIVE_PREP, SubjectKind.GROUP, "metric.activity.collective-prep"),
+                new MetricDefinition(SIGNINS, SubjectKind.TEACHER, "metric.activity.signins"));
+    }
+
+    @Override
+    public Map<Long, Long> count(String metricId, LocalDate from, LocalDate to, Collection<Long> subjectIds) {
+        String sql = switch (metricId) {
+            case GROUP_SESSIONS -> """
+                    select a.organiser_unit_id, count(*) from activity a
+                     where a.deleted_at is null and a.organiser_unit_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
+                     group by a.organiser_unit_id""";
+            case COLLECTIVE_PREP -> """
+                    select a.organiser_unit_id, count(*) from activity a join activity_type t on t.id = a.type_id
+                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id in (:ids)
+                       and a.starts_at >= :from and a.starts_at < :to
+                     group by a.organiser_unit_id""";
+            case SIGNINS -> """
+                    select s.person_id, count(*) from activity_signin s join activity a on a.id = s.activity_id
+                     where a.deleted_at is null and s.person_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
+                     group by s.person_id""";
+            default -> throw new IllegalArgumentException(metricId);
+        };
+        Map<Long, Long> out = new HashMap<>();
+        jdbc.sql(sql).param("ids", subjectIds).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+}

@@ -1,0 +1,279 @@
+package org.jiaoyan.activity.web;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jiaoyan.activity.Activities;
+import org.jiaoyan.activity.Activity;
+import org.jiaoyan.activity.ActivityFilter;
+import org.jiaoyan.activity.Attendance;
+import org.jiaoyan.files.Uploads;
+import org.jiaoyan.plan.PlanItems;
+import org.jiaoyan.plan.RecordKind;
+import org.jiaoyan.shared.PageQuery;
+import org.jiaoyan.shared.StaleEditException;
+import org.jiaoyan.shared.ValidationException;
+import org.jiaoyan.web.Flash;
+import org.jiaoyan.web.Forms;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** 教研活动: list, create, the activity page (方案/记录/总结, sign-in, 体会, photos) and the QR sign-in. */
+@Controller
+@RequestMapping("/activities")
+class ActivityController {
+
+    private final Activities activities;
+    private final PlanItems planItems;
+    private final Uploads uploads;
+
+    ActivityController(Activities activities, PlanItems planItems, Uploads uploads) {
+        this.activities = activities;
+        this.planItems = planItems;
+        this.uploads = uploads;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("nav", "activities");
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) @Nullable Long type, @RequestParam(required = false) @Nullable Long unit,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                @RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Integer page,
+                @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
+                Model model, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
+        ActivityFilter filter = new ActivityFilter(type, unit, from, to, q);
+        model.addAttribute("page", activities.list(filter, PageQuery.of(page, 20, sort, dir)));
+        model.addAttribute("f", filter);
+        model.addAttribute("types", activities.types());
+        model.addAttribute("units", activities.organiserUnits());
+        model.addAttribute("canCreate", !activities.organiserUnits().isEmpty());
+        return hx != null ? "activity/activity-list :: results" : "activity/activity-list";
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) @Nullable Long planItem, Model model) {
+        ActivityForm form = new ActivityForm();
+        form.setDate(LocalDate.now());
+        form.setPlanItemId(planItem);
+        List<org.jiaoyan.org.OrgUnit> units = activities.organiserUnits();
+        if (units.size() == 1) {
+            form.setOrganiserUnitId(units.get(0).id());
+        }
+        return formView(form, null, model);
+    }
+
+    @PostMapping("/new")
+    String create(@Valid @ModelAttribute("form") ActivityForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                long id = activities.create(form.data());
+                Flash.success(redirect, "saved");
+                return "redirect:/activities/" + id;
+            } catch (ValidationException e) {
+                Forms.reject(e, result);
+            }
+        }
+        return formView(form, null, model);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Activity a = activities.get(id);
+        return formView(ActivityForm.of(a), a, model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") ActivityForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect) {
+        Activity a = activities.get(id);
+        if (!result.hasErrors()) {
+            try {
+                activities.update(id, form.getVersion(), form.data());
+                Flash.success(redirect, "saved");
+                return "redirect:/activities/" + id;
+            } catch (ValidationException e) {
+                Forms.reject(e, result);
+            } catch (StaleEditException e) {
+                Forms.reject(e, result);
+            }
+        }
+        return formView(form, a, model);
+    }
+
+    private String formView(ActivityForm form, @Nullable Activity existing, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("activity", existing);
+        Map<String, String> units = new LinkedHashMap<>();
+        activities.organiserUnits().forEach(u -> units.put(String.valueOf(u.id()), u.displayName()));
+        model.addAttribute("units", units);
+        Map<String, String> types = new LinkedHashMap<>();
+        activities.types().forEach(t -> types.put(String.valueOf(t.id()), t.name()));
+        model.addAttribute("types", types);
+        Map<String, String> items = new LinkedHashMap<>();
+        planItems.linkable(RecordKind.ACTIVITY, LocalDate.now()).forEach(t ->
+                items.put(String.valueOf(t.item().id()), t.item().timeLabel() + " · " + t.item().content() + "（" + t.unitName() + "）"));
+        model.addAttribute("planItems", items);
+        return "activity/activity-form";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Activity a = activities.get(id);
+        LocalDateTime now = LocalDateTime.now();
+        List<Attendance> attendance = activities.attendance(id);
+        model.addAttribute("a", a);
+        model.addAttribute("now", now);
+        model.addAttribute("organiser", activities.canOrganise(a.organiserUnitId()));
+        model.addAttribute("participant", activities.isParticipant(id));
+        model.addAttribute("attendance", attendance);
+        model.addAttribute("signedCount", attendance.stream().filter(x -> x.signedAt() != null).count());
+        model.addAttribute("reflections", activities.reflections(id));
+        model.addAttribute("files", activities.files(id));
+        return "activity/activity-detail";
+    }
+
+    @PostMapping("/{id}/text/{part}")
+    String saveText(@PathVariable long id, @PathVariable String part, @RequestParam int version,
+                    @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+        return act(id, redirect, "activity.part.saved", () -> activities.saveText(id, version, part, text));
+    }
+
+    @PostMapping("/{id}/reflection")
+    String reflection(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+        return act(id, redirect, "activity.reflection.saved", () -> activities.saveReflection(id, body));
+    }
+
+    @PostMapping("/{id}/files")
+    String upload(@PathVariable long id, @RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect) {
+        return act(id, redirect, "activity.files.uploaded", () -> {
+            if (file == null || file.isEmpty()) {
+                throw new ValidationException("file", "files.required");
+            }
+            try (InputStream in = file.getInputStream()) {
+                activities.addFile(id, uploads.store(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long fileId) throws IOException {
+        Activities.ActivityFile f = activities.files(id).stream().filter(x -> x.id() == fileId).findFirst()
+                .orElseThrow(org.jiaoyan.shared.NotFoundException::new);
+        ContentDisposition disposition = (Uploads.previewable(f.fileName()) ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(f.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(f.contentType() == null ? "application/octet-stream" : f.contentType()))
+                .contentLength(f.size()).body(new InputStreamResource(uploads.open(f.storageKey())));
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            activities.delete(id, version);
+        } catch (StaleEditException e) {
+            Flash.error(redirect, e.messageKey());
+            return "redirect:/activities/" + id;
+        }
+        Flash.success(redirect, "activity.deleted");
+        return "redirect:/activities";
+    }
+
+    // ------------------------------------------------------------------ sign-in
+
+    /** The organiser's screen: a fresh QR code to show on the projector or a phone, and who has signed in. */
+    @PostMapping("/{id}/sign-in")
+    String openSignin(@PathVariable long id) {
+        activities.openSignin(id);
+        return "redirect:/activities/" + id + "/sign-in";
+    }
+
+    @GetMapping("/{id}/sign-in")
+    String signinScreen(@PathVariable long id, Model model,
+                        @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
+        Activity a = activities.get(id);
+        if (!activities.canOrganise(a.organiserUnitId())) {
+            throw new org.jiaoyan.shared.ForbiddenException();
+        }
+        LocalDateTime now = LocalDateTime.now();
+        List<Attendance> attendance = activities.attendance(id);
+        model.addAttribute("a", a);
+        model.addAttribute("now", now);
+        model.addAttribute("attendance", attendance);
+        model.addAttribute("signedCount", attendance.stream().filter(x -> x.signedAt() != null).count());
+        if (a.signinOpen(now)) {
+            String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/activities/scan/{token}")
+                    .buildAndExpand(a.signinToken()).toUriString();
+            model.addAttribute("qr", QrCode.svg(url));
+            model.addAttribute("scanUrl", url);
+        }
+        return hx != null ? "activity/signin-screen :: attendance" : "activity/signin-screen";
+    }
+
+    /** What a participant's phone opens after scanning: signs them in (after login if needed) and says so. */
+    @GetMapping("/scan/{token}")
+    String scan(@PathVariable String token, Model model) {
+        try {
+            Activity a = activities.signIn(token);
+            model.addAttribute("a", a);
+            model.addAttribute("signedAt", LocalDateTime.now());
+            model.addAttribute("ok", true);
+        } catch (ValidationException e) {
+            model.addAttribute("ok", false);
+            model.addAttribute("messageKey", e.messageKey());
+        }
+        return "activity/scan-result";
+    }
+
+    @PostMapping("/{id}/sign-in/{personId}")
+    String signInByHand(@PathVariable long id, @PathVariable long personId, @RequestParam(defaultValue = "detail") String back,
+                        RedirectAttributes redirect) {
+        try {
+            activities.signInByHand(id, personId);
+            Flash.success(redirect, "activity.signin.done");
+        } catch (ValidationException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/activities/" + id + ("screen".equals(back) ? "/sign-in" : "");
+    }
+
+    private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+        try {
+            action.run();
+            Flash.success(redirect, success);
+        } catch (ValidationException | StaleEditException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/activities/" + id;
+    }
+}

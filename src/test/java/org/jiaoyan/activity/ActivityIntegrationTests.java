@@ -1,0 +1,209 @@
+package org.jiaoyan.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jiaoyan.JiaoyanIntegrationTest;
+import org.jiaoyan.TestUsers;
+import org.jiaoyan.metrics.Metrics;
+import org.jiaoyan.org.OrgDirectory;
+import org.jiaoyan.org.OrgUnits;
+import org.jiaoyan.org.Terms;
+import org.jiaoyan.org.UnitType;
+import org.jiaoyan.plan.ItemData;
+import org.jiaoyan.plan.ItemStatus;
+import org.jiaoyan.plan.PlanData;
+import org.jiaoyan.plan.PlanItem;
+import org.jiaoyan.plan.PlanItems;
+import org.jiaoyan.plan.PlanTemplate;
+import org.jiaoyan.plan.Plans;
+import org.jiaoyan.plan.RecordKind;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.security.CurrentUser;
+import org.jiaoyan.shared.ForbiddenException;
+import org.jiaoyan.shared.NotFoundException;
+import org.jiaoyan.shared.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Activities: organisers, QR sign-in rules, reflections, plan items fulfilled, metrics, other schools kept out. */
+@JiaoyanIntegrationTest
+class ActivityIntegrationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService users;
+    @Autowired Activities activities;
+    @Autowired OrgDirectory directory;
+    @Autowired OrgUnits units;
+    @Autowired Plans plans;
+    @Autowired PlanItems items;
+    @Autowired Terms terms;
+    @Autowired Metrics metrics;
+    @Autowired JdbcClient jdbc;
+
+    private CurrentUser user(String name) {
+        return TestUsers.load(users, name);
+    }
+
+    /** The group zuzhang leads (语文教研组 of the experimental school). */
+    private long chineseGroup() {
+        return directory.groupsLedBy(user("zuzhang").personId()).get(0);
+    }
+
+    private long researchType() {
+        return Access.as(user("jks"), () -> activities.types()).stream().filter(t -> t.name().equals("教研活动")).findFirst()
+                .orElseThrow().id();
+    }
+
+    private long groupActivity(String title, LocalDateTime start) {
+        return Access.as(user("zuzhang"), () -> activities.create(new ActivityData(chineseGroup(), researchType(), title, start,
+                start.plusHours(1), "三楼会议室", false, null)));
+    }
+
+    @Test
+    void groupLeaderOrganisesForTheGroupOnlyAndMembersAreParticipants() {
+        long id = groupActivity("单元整体教学研讨", LocalDateTime.now().plusHours(1));
+        List<Attendance> attendance = Access.as(user("zuzhang"), () -> activities.attendance(id));
+        List<Long> members = directory.membersOf(List.of(chineseGroup()));
+        assertThat(attendance).extracting(Attendance::personId).containsAll(members);
+        long otherGroup = Access.as(user("jks"), () -> units.unitsOf(user("jks").institutionId(), UnitType.GROUP, false)).stream()
+                .filter(u -> u.id() != chineseGroup()).findFirst().orElseThrow().id();
+        assertThatThrownBy(() -> Access.as(user("zuzhang"), () -> activities.create(new ActivityData(otherGroup, researchType(),
+                "不是我的组", LocalDateTime.now(), LocalDateTime.now().plusHours(1), null, false, null))))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> Access.as(user("zuzhang"), () -> activities.create(new ActivityData(chineseGroup(), researchType(),
+                " ", LocalDateTime.now(), LocalDateTime.now().minusHours(1), null, false, null))))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).extracting(p -> p.field())
+                        .containsExactlyInAnyOrder("title", "endTime"));
+    }
+
+    @Test
+    void qrSignInWorksOnceForStaffOfTheSchoolAndRefusesExpiredCodesAndOtherSchools() throws Exception {
+        long id = groupActivity("扫码签到的活动", LocalDateTime.now().minusMinutes(5));
+        Activity opened = Access.as(user("zuzhang"), () -> activities.openSignin(id));
+        String token = opened.signinToken();
+        assertThat(token).isNotBlank();
+
+        Access.as(user("teacher"), () -> activities.signIn(token));
+        Access.as(user("teacher"), () -> activities.signIn(token));
+        long teacherId = user("teacher").personId();
+        assertThat(jdbc.sql("select count(*) from activity_signin where activity_id = ? and person_id = ?").params(id, teacherId)
+                .query(Long.class).single()).isEqualTo(1);
+        Attendance mine = Access.as(user("zuzhang"), () -> activities.attendance(id)).stream()
+                .filter(x -> x.personId() == teacherId).findFirst().orElseThrow();
+        assertThat(mine.state(opened, LocalDateTime.now())).isEqualTo(Attendance.State.SIGNED);
+
+        assertThatThrownBy(() -> Access.as(user("teacher2"), () -> activities.signIn(token)))
+                .isInstanceOf(ValidationException.class).hasMessage("activity.signin.otherSchool");
+        mvc.perform(get("/activities/scan/" + token).with(TestUsers.as(users, "teacher2")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("您不是本活动所在单位的人员，不能签到")));
+
+        jdbc.sql("update activity set signin_expires_at = ? where id = ?").params(LocalDateTime.now().minusMinutes(1), id).update();
+        mvc.perform(get("/activities/scan/" + token).with(TestUsers.as(users, "principal")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("签到二维码已过期")));
+        mvc.perform(get("/activities/scan/nonsense").with(TestUsers.as(users, "teacher")))
+                .andExpect(content().string(containsString("签到二维码无效")));
+        // a phone that is not signed in goes to the login page first (and back here after it)
+        mvc.perform(get("/activities/scan/" + token).accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void lateAndAbsentAreTellingApart() {
+        LocalDateTime start = LocalDateTime.now().minusHours(3);
+        long id = groupActivity("已结束的活动", start);
+        Activity a = Access.as(user("zuzhang"), () -> activities.get(id));
+        Attendance late = new Attendance(1, "甲", start.plusMinutes(Activity.LATE_AFTER_MINUTES + 1), "QR");
+        Attendance onTime = new Attendance(2, "乙", start.plusMinutes(2), "QR");
+        Attendance missing = new Attendance(3, "丙", null, null);
+        assertThat(late.state(a, LocalDateTime.now())).isEqualTo(Attendance.State.LATE);
+        assertThat(onTime.state(a, LocalDateTime.now())).isEqualTo(Attendance.State.SIGNED);
+        assertThat(missing.state(a, LocalDateTime.now())).isEqualTo(Attendance.State.ABSENT);
+        assertThat(missing.state(a, start.plusMinutes(30))).isEqualTo(Attendance.State.WAITING);
+    }
+
+    @Test
+    void anotherSchoolCannotSeeTheActivityAndTeachersCannotChangeIt() throws Exception {
+        long id = groupActivity("本校活动", LocalDateTime.now());
+        assertThatThrownBy(() -> Access.as(user("teacher2"), () -> activities.get(id))).isInstanceOf(NotFoundException.class);
+        mvc.perform(get("/activities/" + id).with(TestUsers.as(users, "teacher2"))).andExpect(status().isNotFound());
+        mvc.perform(get("/activities/" + id).with(TestUsers.as(users, "teacher"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("本校活动")));
+        int version = Access.as(user("zuzhang"), () -> activities.get(id)).version();
+        mvc.perform(post("/activities/" + id + "/text/record").with(TestUsers.as(users, "teacher")).with(csrf())
+                .param("version", String.valueOf(version)).param("text", "篡改")).andExpect(status().isForbidden());
+        mvc.perform(post("/activities/" + id + "/sign-in").with(TestUsers.as(users, "teacher2")).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(Access.as(user("teacher2"), () -> activities.list(new ActivityFilter(null, null, null, null, "本校活动"),
+                new org.jiaoyan.shared.PageQuery(1, 20, null, false))).total()).isZero();
+    }
+
+    @Test
+    void participantsWriteTheirOwnReflectionAndOthersCannot() {
+        long id = groupActivity("写体会的活动", LocalDateTime.now().minusHours(2));
+        Access.as(user("zuzhang"), () -> {
+            activities.saveReflection(id, "收获很多");
+            activities.saveReflection(id, "收获很多，准备在本班试用");
+            return null;
+        });
+        assertThat(Access.as(user("jks"), () -> activities.reflections(id))).extracting(Activities.Reflection::body)
+                .containsExactly("收获很多，准备在本班试用");
+        boolean teacherInGroup = directory.membersOf(List.of(chineseGroup())).contains(user("teacher").personId());
+        if (!teacherInGroup) {
+            assertThatThrownBy(() -> Access.as(user("teacher"), () -> {
+                activities.saveReflection(id, "我没参加");
+                return null;
+            })).isInstanceOf(ForbiddenException.class);
+        }
+    }
+
+    @Test
+    void anActivityForAPlanItemFulfilsItAndCountsForTheGroup() {
+        CurrentUser jks = user("jks");
+        long office = Access.as(jks, () -> units.unitsOf(jks.institutionId(), UnitType.DEPARTMENT, false)).stream()
+                .filter(u -> u.name().equals("教科室")).findFirst().orElseThrow().id();
+        long term = Access.asSystem(() -> terms.current().orElseThrow()).id();
+        long planId = Access.as(jks, () -> plans.create(new PlanData(office, term, "活动完成计划", null, 3)));
+        long itemId = Access.as(jks, () -> items.create(planId, new ItemData("队伍建设", "青年教师汇报课（活动）", "每月", null,
+                "语文教研组", null, RecordKind.ACTIVITY), null));
+        Access.as(jks, () -> {
+            plans.submit(planId, plans.get(planId).version());
+            return null;
+        });
+        Access.as(user("principal"), () -> {
+            plans.approve(planId, plans.get(planId).version(), null);
+            plans.publish(planId, plans.get(planId).version());
+            return null;
+        });
+        LocalDateTime start = LocalDateTime.now().minusDays(1);
+        long id = Access.as(user("zuzhang"), () -> activities.create(new ActivityData(chineseGroup(), researchType(),
+                "青年教师汇报课", start, start.plusHours(1), null, false, itemId)));
+        PlanItem item = Access.as(jks, () -> items.get(itemId));
+        assertThat(item.recordCount()).isEqualTo(1);
+        assertThat(Access.as(jks, () -> items.records(itemId))).extracting(PlanItems.LinkedRecord::recordId).containsExactly(id);
+        assertThat(item.status(item.periodEnd().plusDays(1))).isEqualTo(ItemStatus.DONE);
+
+        long sessions = metrics.count("activity.group-sessions", start.toLocalDate(), start.toLocalDate(), List.of(chineseGroup()))
+                .get(chineseGroup());
+        assertThat(sessions).isGreaterThanOrEqualTo(1);
+        Access.as(user("zuzhang"), () -> {
+            activities.delete(id, activities.get(id).version());
+            return null;
+        });
+        assertThat(Access.as(jks, () -> items.get(itemId)).recordCount()).isZero();
+        assertThat(LocalDate.now()).isNotNull();
+    }
+}
