@@ -33,15 +33,17 @@ class DemoCounty implements ApplicationRunner {
     private final OrgUnits units;
     private final JdbcClient jdbc;
     private final DemoPlans plans;
+    private final DemoActivities demoActivities;
     private final boolean enabled;
 
-    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
+    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans, DemoActivities demoActivities,
                @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
         this.jdbc = jdbc;
         this.plans = plans;
+        this.demoActivities = demoActivities;
         this.enabled = enabled;
     }
 
@@ -67,6 +69,7 @@ class DemoCounty implements ApplicationRunner {
             create("teacher", staff.stream().filter(id -> id != groupLeader).skip(5).findFirst().orElseThrow(), Role.TEACHER, null);
             create("teacher2", township.teacherIds().get(3), Role.TEACHER, null);
             plans.create(experimental.id(), office);
+            demoActivities.create(chineseGroup);
         });
         log.info("""
 

@@ -99,6 +99,15 @@ class ActivityIntegrationTests {
 
         Access.as(user("teacher"), () -> activities.signIn(token));
         Access.as(user("teacher"), () -> activities.signIn(token));
+        // the organiser's screen shows the code and, refreshed by htmx, who has signed in
+        String teacherName = Access.asSystem(() -> jdbc.sql("select name from person where id = ?").param(user("teacher").personId())
+                .query(String.class).single());
+        mvc.perform(get("/activities/" + id + "/sign-in").with(TestUsers.as(users, "zuzhang")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString(teacherName)));
+        mvc.perform(get("/activities/" + id + "/sign-in").header("HX-Request", "true").with(TestUsers.as(users, "zuzhang")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(teacherName)))
+                .andExpect(content().string(containsString("已签到")));
         long teacherId = user("teacher").personId();
         assertThat(jdbc.sql("select count(*) from activity_signin where activity_id = ? and person_id = ?").params(id, teacherId)
                 .query(Long.class).single()).isEqualTo(1);

@@ -84,9 +84,10 @@ class ActivityController {
         form.setDate(LocalDate.now());
         form.setPlanItemId(planItem);
         List<org.jiaoyan.org.OrgUnit> units = activities.organiserUnits();
-        if (units.size() == 1) {
+        if (!units.isEmpty()) {
             form.setOrganiserUnitId(units.get(0).id());
         }
+        activities.types().stream().findFirst().ifPresent(t -> form.setTypeId(t.id()));
         return formView(form, null, model);
     }
 
@@ -229,6 +230,7 @@ class ActivityController {
         List<Attendance> attendance = activities.attendance(id);
         model.addAttribute("a", a);
         model.addAttribute("now", now);
+        model.addAttribute("organiser", true);
         model.addAttribute("attendance", attendance);
         model.addAttribute("signedCount", attendance.stream().filter(x -> x.signedAt() != null).count());
         if (a.signinOpen(now)) {
