@@ -215,4 +215,27 @@ class ActivityIntegrationTests {
         assertThat(Access.as(jks, () -> items.get(itemId)).recordCount()).isZero();
         assertThat(LocalDate.now()).isNotNull();
     }
+
+    @Test
+    void apiListsAndCreatesWithinScope() throws Exception {
+        long id = groupActivity("接口里的活动", LocalDateTime.now().minusDays(2));
+        mvc.perform(get("/api/v1/activities").param("q", "接口里的活动")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/activities/" + id)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("zuzhang", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.attendance[0].state").value("ABSENT"));
+        mvc.perform(get("/api/v1/activities/" + id)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("teacher2", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isNotFound());
+        String body = """
+                {"organiserUnitId": %d, "typeId": %d, "title": "接口新建", "startsAt": "2026-12-02T15:30:00",
+                 "endsAt": "2026-12-02T15:00:00"}""".formatted(chineseGroup(), researchType());
+        mvc.perform(post("/api/v1/activities").contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("zuzhang", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail").value(containsString("结束时间应晚于开始时间")));
+    }
 }

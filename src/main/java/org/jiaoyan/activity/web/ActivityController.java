@@ -247,8 +247,11 @@ class ActivityController {
     String scan(@PathVariable String token, Model model) {
         try {
             Activity a = activities.signIn(token);
+            Long me = org.jiaoyan.security.Access.user().personId();
             model.addAttribute("a", a);
-            model.addAttribute("signedAt", LocalDateTime.now());
+            // scanning twice keeps the first time: show that one
+            model.addAttribute("signedAt", activities.attendance(a.id()).stream().filter(x -> java.util.Objects.equals(x.personId(), me))
+                    .map(Attendance::signedAt).filter(java.util.Objects::nonNull).findFirst().orElse(LocalDateTime.now()));
             model.addAttribute("ok", true);
         } catch (ValidationException e) {
             model.addAttribute("ok", false);
