@@ -52,6 +52,7 @@ class ActivityIntegrationTests {
     @Autowired Terms terms;
     @Autowired Metrics metrics;
     @Autowired JdbcClient jdbc;
+    @Autowired CollectivePrep prep;
 
     private CurrentUser user(String name) {
         return TestUsers.load(users, name);
@@ -237,5 +238,53 @@ class ActivityIntegrationTests {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("zuzhang", TestUsers.DEMO_PASSWORD)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail").value(containsString("结束时间应晚于开始时间")));
+    }
+
+    @Test
+    void collectivePreparationRunsFromSplitToReflectionAndShowsWhoIsLate() throws Exception {
+        long prepType = Access.as(user("zuzhang"), () -> activities.types()).stream().filter(ActivityType::collectivePrep)
+                .findFirst().orElseThrow().id();
+        LocalDateTime start = LocalDateTime.now().minusDays(2);
+        long id = Access.as(user("zuzhang"), () -> activities.create(new ActivityData(chineseGroup(), prepType,
+                "第三单元集体备课", start, start.plusHours(2), null, false, null)));
+        long leader = user("zuzhang").personId();
+        long other = Access.as(user("zuzhang"), () -> activities.attendance(id)).stream().map(Attendance::personId)
+                .filter(p -> p != leader).findFirst().orElseThrow();
+        LocalDate today = LocalDate.now();
+        assertThatThrownBy(() -> Access.as(user("zuzhang"), () -> {
+            prep.assign(id, List.of(), today, today.minusDays(1), today);
+            return null;
+        })).isInstanceOf(ValidationException.class).hasMessage("prep.due.order");
+        Access.as(user("zuzhang"), () -> {
+            prep.assign(id, List.of(new CollectivePrep.Assignment(leader, "第1课时《观潮》"),
+                    new CollectivePrep.Assignment(other, "第2课时《走月亮》")), today.minusDays(3), today.plusDays(2), today.plusDays(9));
+            return null;
+        });
+        PrepStep myDraft = Access.as(user("zuzhang"), () -> prep.steps(id)).stream()
+                .filter(st -> st.personId() == leader && st.kind() == PrepStep.Kind.DRAFT).findFirst().orElseThrow();
+        Access.as(user("zuzhang"), () -> {
+            prep.handIn(myDraft.id(), myDraft.version(), "教学目标：……", null);
+            prep.comment(myDraft.id(), "导入环节可以更短");
+            return null;
+        });
+        List<PrepStep> steps = Access.as(user("zuzhang"), () -> prep.steps(id));
+        assertThat(steps.stream().filter(st -> st.personId() == leader && st.kind() == PrepStep.Kind.DRAFT).findFirst().orElseThrow()
+                .state(today)).isEqualTo(PrepStep.State.DONE_LATE);
+        assertThat(steps.stream().filter(st -> st.personId() == other && st.kind() == PrepStep.Kind.DRAFT).findFirst().orElseThrow()
+                .state(today)).isEqualTo(PrepStep.State.LATE);
+        assertThat(steps.stream().filter(st -> st.kind() == PrepStep.Kind.REFLECT)).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(st -> st.state(today) == PrepStep.State.PENDING);
+        assertThat(Access.as(user("zuzhang"), () -> prep.comments(id)).get(myDraft.id())).extracting(CollectivePrep.Comment::body)
+                .containsExactly("导入环节可以更短");
+        PrepStep othersDraft = steps.stream().filter(st -> st.personId() == other && st.kind() == PrepStep.Kind.DRAFT).findFirst().orElseThrow();
+        assertThatThrownBy(() -> Access.as(user("zuzhang"), () -> {
+            prep.handIn(othersDraft.id(), othersDraft.version(), "替别人交", null);
+            return null;
+        })).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> Access.as(user("teacher2"), () -> prep.steps(id))).isInstanceOf(NotFoundException.class);
+        mvc.perform(get("/activities/" + id).with(TestUsers.as(users, "zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("逾期完成")))
+                .andExpect(content().string(containsString("第2课时《走月亮》")))
+                .andExpect(content().string(containsString("导入环节可以更短")));
     }
 }

@@ -13,6 +13,8 @@ import org.jiaoyan.activity.Activities;
 import org.jiaoyan.activity.Activity;
 import org.jiaoyan.activity.ActivityFilter;
 import org.jiaoyan.activity.Attendance;
+import org.jiaoyan.activity.CollectivePrep;
+import org.jiaoyan.activity.PrepStep;
 import org.jiaoyan.files.Uploads;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.RecordKind;
@@ -50,11 +52,13 @@ class ActivityController {
     private final Activities activities;
     private final PlanItems planItems;
     private final Uploads uploads;
+    private final CollectivePrep prep;
 
-    ActivityController(Activities activities, PlanItems planItems, Uploads uploads) {
+    ActivityController(Activities activities, PlanItems planItems, Uploads uploads, CollectivePrep prep) {
         this.activities = activities;
         this.planItems = planItems;
         this.uploads = uploads;
+        this.prep = prep;
     }
 
     @ModelAttribute
@@ -158,6 +162,25 @@ class ActivityController {
         model.addAttribute("signedCount", attendance.stream().filter(x -> x.signedAt() != null).count());
         model.addAttribute("reflections", activities.reflections(id));
         model.addAttribute("files", activities.files(id));
+        boolean collective = activities.types().stream().anyMatch(t -> t.id() == a.typeId() && t.collectivePrep());
+        model.addAttribute("collective", collective);
+        if (collective) {
+            List<PrepStep> steps = prep.steps(id);
+            model.addAttribute("steps", steps);
+            List<PrepStep> drafts = steps.stream().filter(s -> s.kind() == PrepStep.Kind.DRAFT).toList();
+            model.addAttribute("drafts", drafts);
+            Map<Long, String> partByPerson = new java.util.HashMap<>();
+            drafts.forEach(d -> partByPerson.put(d.personId(), d.part()));
+            model.addAttribute("partByPerson", partByPerson);
+            model.addAttribute("comments", prep.comments(id));
+            model.addAttribute("today", LocalDate.now());
+            Long me = org.jiaoyan.security.Access.user().personId();
+            model.addAttribute("mySteps", steps.stream().filter(s -> java.util.Objects.equals(s.personId(), me)).toList());
+            Map<Long, Map<PrepStep.Kind, PrepStep>> matrix = new LinkedHashMap<>();
+            steps.forEach(s -> matrix.computeIfAbsent(s.personId(), k -> new java.util.EnumMap<>(PrepStep.Kind.class)).put(s.kind(), s));
+            model.addAttribute("matrix", matrix);
+            model.addAttribute("kinds", PrepStep.Kind.values());
+        }
         return "activity/activity-detail";
     }
 
@@ -178,11 +201,7 @@ class ActivityController {
             if (file == null || file.isEmpty()) {
                 throw new ValidationException("file", "files.required");
             }
-            try (InputStream in = file.getInputStream()) {
-                activities.addFile(id, uploads.store(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            activities.addFile(id, new StoredFileOrNull(file).store(uploads));
         });
     }
 
@@ -208,6 +227,77 @@ class ActivityController {
         }
         Flash.success(redirect, "activity.deleted");
         return "redirect:/activities";
+    }
+
+    // ------------------------------------------------------------------ 集体备课
+
+    @PostMapping("/{id}/prep/assign")
+    String assign(@PathVariable long id, @RequestParam(name = "personId", required = false) @Nullable List<Long> people,
+                  @RequestParam(name = "part", required = false) @Nullable List<String> parts,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate draftDue,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate adaptDue,
+                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reflectDue, RedirectAttributes redirect) {
+        List<CollectivePrep.Assignment> assignments = new java.util.ArrayList<>();
+        for (int i = 0; people != null && i < people.size(); i++) {
+            assignments.add(new CollectivePrep.Assignment(people.get(i), parts != null && i < parts.size() ? parts.get(i) : null));
+        }
+        return act(id, redirect, "prep.assigned", () -> prep.assign(id, assignments, draftDue, adaptDue, reflectDue));
+    }
+
+    @PostMapping("/{id}/prep/{stepId}")
+    String handIn(@PathVariable long id, @PathVariable long stepId, @RequestParam int version,
+                  @RequestParam(defaultValue = "") String body, @RequestParam(required = false) @Nullable MultipartFile file,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, "prep.handedIn", () -> {
+            requireStepOf(id, stepId);
+            StoredFileOrNull stored = new StoredFileOrNull(file);
+            prep.handIn(stepId, version, body, stored.store(uploads));
+        });
+    }
+
+    @PostMapping("/{id}/prep/{stepId}/comment")
+    String comment(@PathVariable long id, @PathVariable long stepId, @RequestParam(defaultValue = "") String body,
+                   RedirectAttributes redirect) {
+        return act(id, redirect, "prep.commented", () -> {
+            requireStepOf(id, stepId);
+            prep.comment(stepId, body);
+        });
+    }
+
+    @GetMapping("/{id}/prep/{stepId}/file")
+    ResponseEntity<InputStreamResource> stepFile(@PathVariable long id, @PathVariable long stepId) throws IOException {
+        PrepStep s = requireStepOf(id, stepId);
+        if (s.storageKey() == null || s.fileName() == null) {
+            throw new org.jiaoyan.shared.NotFoundException();
+        }
+        ContentDisposition disposition = (Uploads.previewable(s.fileName()) ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(s.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(s.contentType() == null ? "application/octet-stream" : s.contentType()))
+                .body(new InputStreamResource(uploads.open(s.storageKey())));
+    }
+
+    private PrepStep requireStepOf(long activityId, long stepId) {
+        PrepStep s = prep.step(stepId);
+        if (s.activityId() != activityId) {
+            throw new org.jiaoyan.shared.NotFoundException();
+        }
+        return s;
+    }
+
+    /** An optional upload streamed into the file store. */
+    private record StoredFileOrNull(@Nullable MultipartFile file) {
+        org.jiaoyan.files.@Nullable StoredFile store(Uploads uploads) {
+            if (file == null || file.isEmpty()) {
+                return null;
+            }
+            try (InputStream in = file.getInputStream()) {
+                return uploads.store(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ sign-in
