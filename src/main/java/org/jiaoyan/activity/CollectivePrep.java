@@ -91,7 +91,8 @@ public class CollectivePrep {
         activities.get(activityId);
         return jdbc.sql("""
                 select s.*, pe.name as person_name from prep_step s join person pe on pe.id = s.person_id
-                 where s.activity_id = ? order by pe.name, s.step""").param(activityId)
+                 where s.activity_id = ?
+                 order by pe.name, case s.step when 'DRAFT' then 1 when 'ADAPT' then 2 else 3 end""").param(activityId)
                 .query((rs, i) -> new PrepStep(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("person_id"),
                         rs.getString("person_name"), PrepStep.Kind.valueOf(rs.getString("step")), rs.getString("part"),
                         rs.getString("body"), rs.getString("file_name"), rs.getString("content_type"),
