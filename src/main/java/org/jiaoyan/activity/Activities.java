@@ -125,6 +125,62 @@ public class Activities {
                 .query((rs, i) -> new ActivityType(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
     }
 
+    /** A school's own activity type; the department heads of the school add it. */
+    public long addType(long institutionId, String name) {
+        if (!Access.scope().canManageInstitution(institutionId)) {
+            throw Access.scope().canReadInstitution(institutionId) ? new ForbiddenException() : new NotFoundException();
+        }
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new ValidationException("name", "validation.required");
+        }
+        if (clean.length() > 50) {
+            throw new ValidationException("name", "validation.tooLong");
+        }
+        long same = jdbc.sql("""
+                select count(*) from activity_type where deleted_at is null and name = ?
+                   and (institution_id is null or institution_id = ?)""").params(clean, institutionId).query(Long.class).single();
+        if (same > 0) {
+            throw new ValidationException("name", "activity.type.duplicate");
+        }
+        long id = Inserts.id(jdbc.sql("insert into activity_type (institution_id, name, sort_order) values (?, ?, 100)")
+                .params(institutionId, clean));
+        audit.success("CREATE", "activity_type", id, clean, null);
+        return id;
+    }
+
+    /** Removes a school's own type (the shipped ones stay); activities of that type keep it. */
+    public void removeType(long typeId) {
+        Long inst = jdbc.sql("select institution_id from activity_type where id = ? and deleted_at is null").param(typeId)
+                .query((rs, i) -> rs.getObject(1, Long.class)).optional().orElseThrow(NotFoundException::new);
+        if (inst == null) {
+            throw new ForbiddenException();
+        }
+        if (!Access.scope().canManageInstitution(inst)) {
+            throw new NotFoundException();
+        }
+        jdbc.sql("update activity_type set deleted_at = ? where id = ?").params(LocalDateTime.now(), typeId).update();
+        audit.success("DELETE", "activity_type", typeId, String.valueOf(typeId), null);
+    }
+
+    /** Types with the school they belong to (null: shipped), for the settings page. */
+    @Transactional(readOnly = true)
+    public List<TypeRow> typeRows() {
+        return jdbc.sql("""
+                select t.id, t.name, t.collective_prep, t.institution_id, i.name from activity_type t
+                  left join org_unit i on i.id = t.institution_id
+                 where t.deleted_at is null and (t.institution_id is null or t.institution_id in (:inst))
+                 order by t.sort_order, t.id""")
+                .param("inst", institutionsOfUser())
+                .query((rs, i) -> new TypeRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getObject(4, Long.class), rs.getString(5))).list();
+    }
+
+    /** An activity type as the settings page lists it; institutionId null for the shipped ones. */
+    public record TypeRow(long id, String name, boolean collectivePrep, @Nullable Long institutionId,
+                          @Nullable String institutionName) {
+    }
+
     @Transactional(readOnly = true)
     public PageResult<ActivityRow> list(ActivityFilter f, PageQuery requested) {
         SqlFilter w = new SqlFilter().where("a.deleted_at is null");

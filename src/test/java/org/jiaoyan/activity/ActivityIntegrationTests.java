@@ -287,4 +287,21 @@ class ActivityIntegrationTests {
                 .andExpect(content().string(containsString("第2课时《走月亮》")))
                 .andExpect(content().string(containsString("导入环节可以更短")));
     }
+
+    @Test
+    void aSchoolAddsItsOwnActivityTypeWhichOtherSchoolsDoNotSee() {
+        long school = user("jks").institutionId();
+        long typeId = Access.as(user("jks"), () -> activities.addType(school, "青蓝工程汇报课"));
+        assertThat(Access.as(user("zuzhang"), () -> activities.types())).extracting(ActivityType::name).contains("青蓝工程汇报课");
+        assertThat(Access.as(user("teacher2"), () -> activities.types())).extracting(ActivityType::name).doesNotContain("青蓝工程汇报课");
+        assertThatThrownBy(() -> Access.as(user("jks"), () -> activities.addType(school, "教研活动")))
+                .isInstanceOf(ValidationException.class).hasMessage("activity.type.duplicate");
+        assertThatThrownBy(() -> Access.as(user("teacher2"), () -> activities.addType(school, "外校加的")))
+                .isInstanceOf(NotFoundException.class);
+        Access.as(user("jks"), () -> {
+            activities.removeType(typeId);
+            return null;
+        });
+        assertThat(Access.as(user("zuzhang"), () -> activities.types())).extracting(ActivityType::name).doesNotContain("青蓝工程汇报课");
+    }
 }

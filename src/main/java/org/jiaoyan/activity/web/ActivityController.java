@@ -53,12 +53,15 @@ class ActivityController {
     private final PlanItems planItems;
     private final Uploads uploads;
     private final CollectivePrep prep;
+    private final org.jiaoyan.org.OrgUnits orgUnits;
 
-    ActivityController(Activities activities, PlanItems planItems, Uploads uploads, CollectivePrep prep) {
+    ActivityController(Activities activities, PlanItems planItems, Uploads uploads, CollectivePrep prep,
+                       org.jiaoyan.org.OrgUnits orgUnits) {
         this.activities = activities;
         this.planItems = planItems;
         this.uploads = uploads;
         this.prep = prep;
+        this.orgUnits = orgUnits;
     }
 
     @ModelAttribute
@@ -79,7 +82,35 @@ class ActivityController {
         model.addAttribute("types", activities.types());
         model.addAttribute("units", activities.organiserUnits());
         model.addAttribute("canCreate", !activities.organiserUnits().isEmpty());
+        model.addAttribute("canConfigure", !orgUnits.managedInstitutions().isEmpty());
         return hx != null ? "activity/activity-list :: results" : "activity/activity-list";
+    }
+
+    @GetMapping("/types")
+    String types(Model model) {
+        model.addAttribute("rows", activities.typeRows());
+        List<org.jiaoyan.org.OrgUnit> schools = orgUnits.managedInstitutions();
+        model.addAttribute("schools", schools);
+        model.addAttribute("managed", schools.stream().map(org.jiaoyan.org.OrgUnit::id).toList());
+        return "activity/activity-types";
+    }
+
+    @PostMapping("/types")
+    String addType(@RequestParam long institutionId, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        try {
+            activities.addType(institutionId, name);
+            Flash.success(redirect, "activity.types.added");
+        } catch (ValidationException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/activities/types";
+    }
+
+    @PostMapping("/types/{typeId}/delete")
+    String removeType(@PathVariable long typeId, RedirectAttributes redirect) {
+        activities.removeType(typeId);
+        Flash.success(redirect, "activity.types.removed");
+        return "redirect:/activities/types";
     }
 
     @GetMapping("/new")
