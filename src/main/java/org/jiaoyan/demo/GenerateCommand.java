@@ -26,14 +26,19 @@ public class GenerateCommand {
 
     private final DistrictGenerator generator;
     private final PlanGenerator planGenerator;
+    private final org.jiaoyan.activity.ActivityHistory activityHistory;
+    private final org.jiaoyan.org.Terms terms;
     private final UserAccounts accounts;
     private final JdbcClient jdbc;
     private final String adminPassword;
 
-    GenerateCommand(DistrictGenerator generator, PlanGenerator planGenerator, UserAccounts accounts, JdbcClient jdbc,
+    GenerateCommand(DistrictGenerator generator, PlanGenerator planGenerator, org.jiaoyan.activity.ActivityHistory activityHistory,
+                    org.jiaoyan.org.Terms terms, UserAccounts accounts, JdbcClient jdbc,
                     @Value("${jiaoyan.admin-password:}") String adminPassword) {
         this.generator = generator;
         this.planGenerator = planGenerator;
+        this.activityHistory = activityHistory;
+        this.terms = terms;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.adminPassword = adminPassword;
@@ -93,6 +98,13 @@ public class GenerateCommand {
         PlanGenerator.GeneratedPlan plan = Access.asSystem(
                 () -> planGenerator.generate(district.schools().get(0).id(), planItems, seed));
         long planned = System.nanoTime();
+        // this school year's activities so far: weekly 教研组 sessions, fortnightly 集体备课, with sign-ins
+        java.time.LocalDate yearStart = Access.asSystem(() -> terms.all().stream().filter(t -> t.semester() == 1
+                && !t.startDate().isAfter(java.time.LocalDate.now())).map(t -> t.startDate()).max(java.util.Comparator.naturalOrder())
+                .orElse(java.time.LocalDate.now().minusMonths(3)));
+        int activityCount = Access.asSystem(() -> activityHistory.generate(district.schools().stream().map(s -> s.id()).toList(),
+                yearStart, java.time.LocalDate.now(), seed));
+        long active = System.nanoTime();
         Access.asSystem(() -> accounts.create(BENCH_USER, password, null, "基准测试",
                 List.of(new RoleGrant(Role.DEPT_HEAD, district.schools().get(0).id()),
                         new RoleGrant(Role.COUNTY_RESEARCHER, district.regionId()))));
@@ -102,11 +114,11 @@ public class GenerateCommand {
         System.out.printf("""
 
                 generate: %s — %d schools, %d people, %d units, %d group memberships
-                generate: district in %d ms, plan in %d ms, total %d ms
+                generate: district in %d ms, plan in %d ms, %d activities in %d ms, total %d ms
                 generate: accounts: admin (%s), %s / %s (教科室主任 of %s, 县区教研员 of %s)
                 generate: bench school id %d
                 """, county, district.schools().size(), people, unitCount, members,
-                (generated - started) / 1_000_000, (planned - generated) / 1_000_000,
+                (generated - started) / 1_000_000, (planned - generated) / 1_000_000, activityCount, (active - planned) / 1_000_000,
                 (System.nanoTime() - started) / 1_000_000,
                 shownAdmin, BENCH_USER, password, district.schools().get(0).name(), county,
                 district.schools().get(0).id());
