@@ -159,6 +159,16 @@ class ActivityIntegrationTests {
                 .andExpect(status().isNotFound());
         assertThat(Access.as(user("teacher2"), () -> activities.list(new ActivityFilter(null, null, null, null, "本校活动"),
                 new org.jiaoyan.shared.PageQuery(1, 20, null, false))).total()).isZero();
+        byte[] xlsx = mvc.perform(get("/activities/export.xlsx").param("q", "本校活动").with(TestUsers.as(users, "principal")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("本校活动");
+        }
+        byte[] none = mvc.perform(get("/activities/export.xlsx").param("q", "本校活动").with(TestUsers.as(users, "teacher2")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(none))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isZero();
+        }
     }
 
     @Test

@@ -54,14 +54,16 @@ class ActivityController {
     private final Uploads uploads;
     private final CollectivePrep prep;
     private final org.jiaoyan.org.OrgUnits orgUnits;
+    private final org.springframework.context.MessageSource messages;
 
     ActivityController(Activities activities, PlanItems planItems, Uploads uploads, CollectivePrep prep,
-                       org.jiaoyan.org.OrgUnits orgUnits) {
+                       org.jiaoyan.org.OrgUnits orgUnits, org.springframework.context.MessageSource messages) {
         this.activities = activities;
         this.planItems = planItems;
         this.uploads = uploads;
         this.prep = prep;
         this.orgUnits = orgUnits;
+        this.messages = messages;
     }
 
     @ModelAttribute
@@ -84,6 +86,28 @@ class ActivityController {
         model.addAttribute("canCreate", !activities.organiserUnits().isEmpty());
         model.addAttribute("canConfigure", !orgUnits.managedInstitutions().isEmpty());
         return hx != null ? "activity/activity-list :: results" : "activity/activity-list";
+    }
+
+    /** The list as filtered, every page (at most 10,000 rows), as .xlsx. */
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Long type, @RequestParam(required = false) @Nullable Long unit,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+                                  @RequestParam(defaultValue = "") String q, java.util.Locale locale) {
+        ActivityFilter filter = new ActivityFilter(type, unit, from, to, q);
+        List<org.jiaoyan.activity.ActivityRow> rows = new java.util.ArrayList<>();
+        for (int page = 1; page <= 50; page++) {
+            var result = activities.list(filter, new PageQuery(page, PageQuery.MAX_SIZE, null, false));
+            rows.addAll(result.items());
+            if (!result.hasNext()) {
+                break;
+            }
+        }
+        String name = messages.getMessage("activity.list.title", null, locale) + "-" + LocalDate.now() + ".xlsx";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(ActivityListXlsx.write(rows, messages, locale));
     }
 
     @GetMapping("/types")
