@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bulk insert of many observations for the data generator and benchmarks (tens of thousands in seconds): batched
+ * Bulk insert of many observations for the data generator and benchmarks (thousands a second): multi-row
  * statements, scores derived from a quality between 0 and 1. System use only; pages and APIs use {@link Observations}.
  */
 @Service
@@ -77,10 +77,10 @@ public class GeneratedObservations {
                         s.className(), s.subjectCode(), s.topic(), s.lessonType().name(), v.id(),
                         v.scoring().total(v.criteria(), byId), s.strengths(), s.suggestions(), ack, tag, tag});
             }
-            jdbcTemplate.batchUpdate("""
+            insertRows("""
                     insert into observation (institution_id, observer_id, teacher_id, observed_on, class_name, subject_code, topic,
                            lesson_type, form_version_id, total, strengths, suggestions, acknowledged_at, created_by, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    values """, 15, rows);
             List<Long> ids = jdbc.sql("select id from observation where created_by = ? order by id").param(tag)
                     .query(Long.class).list();
             jdbc.sql("update observation set created_by = 'generator', updated_by = 'generator' where created_by = ?")
@@ -95,9 +95,23 @@ public class GeneratedObservations {
                     }
                 }
             }
-            jdbcTemplate.batchUpdate("insert into observation_score (observation_id, criterion_id, score) values (?, ?, ?)", scoreRows);
+            insertRows("insert into observation_score (observation_id, criterion_id, score) values ", 3, scoreRows);
         }
         return seeds.size();
+    }
+
+    /** Multi-row inserts (100 rows a statement), several times faster than single-row batches on H2 and PostgreSQL. */
+    private void insertRows(String insert, int columns, List<Object[]> rows) {
+        String one = "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += 100) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + 100));
+            String sql = insert + String.join(", ", java.util.Collections.nCopies(part.size(), one));
+            Object[] args = new Object[part.size() * columns];
+            for (int i = 0; i < part.size(); i++) {
+                System.arraycopy(part.get(i), 0, args, i * columns, columns);
+            }
+            jdbcTemplate.update(sql, args);
+        }
     }
 
     /** Scores near quality × max, varied a little per criterion (points to halves, ratings whole). */
