@@ -90,7 +90,7 @@ class ObservationPagesIntegrationTests {
                         .param("criteria[0].group", "教学目标").param("criteria[0].name", "目标明确").param("criteria[0].points", "十"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("请输入数字")))
                 .andExpect(content().string(containsString("value=\"目标明确\"")));
-        mvc.perform(get("/forms/new").with(TestUsers.as(users, "teacher"))).andExpect(status().isOk());
+        mvc.perform(get("/forms/new").with(TestUsers.as(users, "teacher"))).andExpect(status().isForbidden());
         mvc.perform(post("/forms/new").with(TestUsers.as(users, "teacher")).with(csrf())
                         .param("school", String.valueOf(TestUsers.load(users, "teacher").institutionId()))
                         .param("name", "教师不能建表").param("scoring", "POINTS")

@@ -77,8 +77,12 @@ class FormController {
 
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) @Nullable Long school, Model model) {
+        Long institution = school != null ? school : Access.user().institutionId();
+        if (institution == null || !forms.canDesign(institution)) {
+            throw new org.jiaoyan.shared.ForbiddenException();
+        }
         model.addAttribute("form", new FormDesignForm().withEmptyRows(8));
-        model.addAttribute("school", school != null ? school : Access.user().institutionId());
+        model.addAttribute("school", institution);
         return view(null, model);
     }
 
@@ -107,6 +111,9 @@ class FormController {
     @GetMapping("/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         EvaluationForm f = forms.get(id);
+        if (!forms.canDesign(f.institutionId())) {
+            throw new org.jiaoyan.shared.ForbiddenException();
+        }
         model.addAttribute("form", FormDesignForm.of(forms.current(id), f.version()));
         return view(f, model);
     }
