@@ -34,16 +34,18 @@ class DemoCounty implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DemoPlans plans;
     private final DemoActivities demoActivities;
+    private final DemoObservations observations;
     private final boolean enabled;
 
-    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans, DemoActivities demoActivities,
-               @Value("${jiaoyan.demo:true}") boolean enabled) {
+    DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
+               DemoActivities demoActivities, DemoObservations observations, @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
         this.jdbc = jdbc;
         this.plans = plans;
         this.demoActivities = demoActivities;
+        this.observations = observations;
         this.enabled = enabled;
     }
 
@@ -66,15 +68,17 @@ class DemoCounty implements ApplicationRunner {
             create("principal", staff.get(1), Role.PRINCIPAL, experimental.id());
             create("jks", staff.get(2), Role.DEPT_HEAD, experimental.id());
             create("zuzhang", groupLeader, Role.GROUP_LEADER, chineseGroup);
-            create("teacher", staff.stream().filter(id -> id != groupLeader).skip(5).findFirst().orElseThrow(), Role.TEACHER, null);
+            long teacher = staff.stream().filter(id -> id != groupLeader).skip(5).findFirst().orElseThrow();
+            create("teacher", teacher, Role.TEACHER, null);
             create("teacher2", township.teacherIds().get(3), Role.TEACHER, null);
             plans.create(experimental.id(), office);
             demoActivities.create(chineseGroup);
+            observations.create(experimental.id(), teacher, staff.get(2));
         });
         log.info("""
 
                 ========================================================
-                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师、本学期计划
+                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师、本学期计划、听课记录与青蓝工程结对
                   Demo county created. Demo accounts (password {}):
                     county     县区教研员       示范县
                     principal  校长            示范县实验小学

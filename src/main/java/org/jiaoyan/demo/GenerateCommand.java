@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar jiaoyan.jar generate --schools 50 --teachers 5000 [--plan-items 200] [--password P] [--county 名称]
- * [--seed N]}: fills an empty database with a generated county, a published 教科室 plan of the bench school with that
+ * [--seed N] [--observations 10]}: fills an empty database with a generated county, a year of lesson observations
+ * (about N a teacher a term) and 2–3 青蓝 pairs per school, a published 教科室 plan of the bench school with that
  * many items (0: none) and a "bench" account for benchmarks, then exits (no web server).
  */
 @Component
@@ -28,15 +29,18 @@ public class GenerateCommand {
     private final PlanGenerator planGenerator;
     private final org.jiaoyan.activity.ActivityHistory activityHistory;
     private final org.jiaoyan.org.Terms terms;
+    private final ObservationGenerator observationGenerator;
     private final UserAccounts accounts;
     private final JdbcClient jdbc;
     private final String adminPassword;
 
-    GenerateCommand(DistrictGenerator generator, PlanGenerator planGenerator, org.jiaoyan.activity.ActivityHistory activityHistory,
-                    org.jiaoyan.org.Terms terms, UserAccounts accounts, JdbcClient jdbc,
+    GenerateCommand(DistrictGenerator generator, PlanGenerator planGenerator, ObservationGenerator observationGenerator,
+                    org.jiaoyan.activity.ActivityHistory activityHistory, org.jiaoyan.org.Terms terms,
+                    UserAccounts accounts, JdbcClient jdbc,
                     @Value("${jiaoyan.admin-password:}") String adminPassword) {
         this.generator = generator;
         this.planGenerator = planGenerator;
+        this.observationGenerator = observationGenerator;
         this.activityHistory = activityHistory;
         this.terms = terms;
         this.accounts = accounts;
@@ -81,6 +85,7 @@ public class GenerateCommand {
         String county = options.getOrDefault("county", "基准县");
         long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
         int planItems = Integer.parseInt(options.getOrDefault("plan-items", "200"));
+        int observationsPerTerm = Integer.parseInt(options.getOrDefault("observations", "10"));
         if (schools < 1 || teachers < schools) {
             System.err.println("generate: --schools must be ≥ 1 and --teachers ≥ --schools");
             return 2;
@@ -98,6 +103,9 @@ public class GenerateCommand {
         PlanGenerator.GeneratedPlan plan = Access.asSystem(
                 () -> planGenerator.generate(district.schools().get(0).id(), planItems, seed));
         long planned = System.nanoTime();
+        ObservationGenerator.Generated observed = observationsPerTerm == 0 ? null : Access.asSystem(() -> observationGenerator.generate(
+                district.schools().stream().map(DistrictGenerator.School::id).toList(), observationsPerTerm, seed));
+        long observedAt = System.nanoTime();
         // this school year's activities so far: weekly 教研组 sessions, fortnightly 集体备课, with sign-ins
         java.time.LocalDate yearStart = Access.asSystem(() -> terms.all().stream().filter(t -> t.semester() == 1
                 && !t.startDate().isAfter(java.time.LocalDate.now())).map(t -> t.startDate()).max(java.util.Comparator.naturalOrder())
@@ -118,10 +126,18 @@ public class GenerateCommand {
                 generate: accounts: admin (%s), %s / %s (教科室主任 of %s, 县区教研员 of %s)
                 generate: bench school id %d
                 """, county, district.schools().size(), people, unitCount, members,
-                (generated - started) / 1_000_000, (planned - generated) / 1_000_000, activityCount, (active - planned) / 1_000_000,
+                (generated - started) / 1_000_000, (planned - generated) / 1_000_000, activityCount, (active - observedAt) / 1_000_000,
                 (System.nanoTime() - started) / 1_000_000,
                 shownAdmin, BENCH_USER, password, district.schools().get(0).name(), county,
                 district.schools().get(0).id());
+        if (observed != null) {
+            System.out.printf("""
+                    generate: observations %d and %d mentor pairs in %d ms
+                    generate: bench observer id %d term %d
+                    generate: bench mentoring year %d
+                    """, observed.observations(), observed.pairs(), (observedAt - planned) / 1_000_000,
+                    observed.benchObserver(), observed.term() == null ? -1 : observed.term().id(), observed.schoolYear());
+        }
         if (plan != null) {
             System.out.printf("""
                     generate: bench plan id %d (%d items)
@@ -162,7 +178,7 @@ public class GenerateCommand {
             } else {
                 continue; // a Spring flag such as --debug
             }
-            if (List.of("schools", "teachers", "seed", "plan-items").contains(name) && !value.matches("\\d+")) {
+            if (List.of("schools", "teachers", "seed", "plan-items", "observations").contains(name) && !value.matches("\\d+")) {
                 throw new IllegalArgumentException("generate: --" + name + " needs a number, got " + value);
             }
             options.put(name, value);

@@ -1,0 +1,52 @@
+package org.jiaoyan.observation;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jiaoyan.metrics.MetricDefinition;
+import org.jiaoyan.metrics.MetricSource;
+import org.jiaoyan.metrics.SubjectKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Evidence for the rules: observations a teacher made (听课节数) and observations of a teacher's lessons. */
+@Component
+class ObservationMetrics implements MetricSource {
+
+    static final String BY_OBSERVER = "observation.by-observer";
+    static final String OF_TEACHER = "observation.of-teacher";
+
+    private final JdbcClient jdbc;
+
+    ObservationMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<MetricDefinition> definitions() {
+        return List.of(new MetricDefinition(BY_OBSERVER, SubjectKind.TEACHER, "metric.observation.by-observer"),
+                new MetricDefinition(OF_TEACHER, SubjectKind.TEACHER, "metric.observation.of-teacher"));
+    }
+
+    @Override
+    public Map<Long, Long> count(String metricId, LocalDate from, LocalDate to, Collection<Long> subjectIds) {
+        String column = switch (metricId) {
+            case BY_OBSERVER -> "observer_id";
+            case OF_TEACHER -> "teacher_id";
+            default -> throw new IllegalArgumentException("unknown metric " + metricId);
+        };
+        Map<Long, Long> out = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select " + column + ", count(*) from observation where deleted_at is null and " + column
+                        + " in (:ids) and observed_on between :from and :to group by " + column)
+                .param("ids", subjectIds).param("from", from).param("to", to)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+}
