@@ -251,6 +251,17 @@ public class Activities {
                 .params(id, me).query(Long.class).single() > 0;
     }
 
+    /** Activities both people signed in to between from and to (a mentoring pair's year: 共同参加的活动). */
+    @Transactional(readOnly = true)
+    public long attendedTogether(long personA, long personB, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                select count(*) from activity a
+                 where a.deleted_at is null and a.starts_at >= ? and a.starts_at < ?
+                   and exists (select 1 from activity_signin s where s.activity_id = a.id and s.person_id = ?)
+                   and exists (select 1 from activity_signin s where s.activity_id = a.id and s.person_id = ?)""")
+                .params(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), personA, personB).query(Long.class).single();
+    }
+
     // ---------------------------------------------------------------- changing
 
     public long create(ActivityData d) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jiaoyan.activity.Activities;
 import org.jiaoyan.audit.AuditLog;
 import org.jiaoyan.dictionary.DictKind;
 import org.jiaoyan.dictionary.Dictionaries;
@@ -52,9 +53,12 @@ public class MentorPairs {
     private final Dictionaries dictionaries;
     private final ObservationFacts observations;
     private final Terms terms;
+    private final Activities activities;
 
-    MentorPairs(JdbcClient jdbc, AuditLog audit, Dictionaries dictionaries, ObservationFacts observations, Terms terms) {
+    MentorPairs(JdbcClient jdbc, AuditLog audit, Dictionaries dictionaries, ObservationFacts observations, Terms terms,
+                Activities activities) {
         this.jdbc = jdbc;
+        this.activities = activities;
         this.audit = audit;
         this.dictionaries = dictionaries;
         this.observations = observations;
@@ -140,8 +144,9 @@ public class MentorPairs {
         }
         long[] ofApprentice = observations.observedAndOpen(List.of(p.apprenticeId()), from, to)
                 .getOrDefault(p.apprenticeId(), new long[2]);
+        long together = activities.attendedTogether(p.mentorId(), p.apprenticeId(), from, to);
         return new PairSummary(p, mentorObserved, apprenticeObserved, mutual, weeksPast, ofApprentice[0], ofApprentice[1],
-                matrices);
+                together, matrices);
     }
 
     /** Eligibility of a would-be pair (for the form's hints and the API). */

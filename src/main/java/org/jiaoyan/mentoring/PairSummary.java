@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A pair's year in numbers for the best-pair selection: observations each way, weeks with both directions out of the
- * weeks gone by, the apprentice's lessons observed (open lessons among them), and the weekly matrices per term.
+ * weeks gone by, the apprentice's lessons observed (open lessons among them), the group activities both signed in to,
+ * and the weekly matrices per term.
  */
 public record PairSummary(MentorPair pair, long mentorObserved, long apprenticeObserved, long mutualWeeks,
-                          long weeksPast, long apprenticeLessonsObserved, long apprenticeOpenLessons,
+                          long weeksPast, long apprenticeLessonsObserved, long apprenticeOpenLessons, long activitiesTogether,
                           List<WeekMatrix> terms) {
 
     /** Share of past weeks with mutual observation, in whole percent. */

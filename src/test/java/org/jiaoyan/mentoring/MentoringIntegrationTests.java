@@ -41,6 +41,7 @@ class MentoringIntegrationTests {
     @Autowired EvaluationForms forms;
     @Autowired Metrics metrics;
     @Autowired MockMvc mvc;
+    @Autowired org.jiaoyan.activity.Activities activities;
 
     private ObservationFixtures fx;
     private CurrentUser jks;
@@ -135,7 +136,19 @@ class MentoringIntegrationTests {
         assertThat(cells.get(3).state()).isEqualTo(WeekMatrix.State.NONE);
         assertThat(m.rows().get(0).gaps()).isEqualTo(term.weekCount() - 1);
 
+        // a group activity both signed in to counts as one they attended together
+        Access.as(jks, () -> {
+            long unit = activities.organiserUnits().get(0).id();
+            long type = activities.types().get(0).id();
+            java.time.LocalDateTime start = term.weekStart(4).plusDays(2).atTime(15, 30);
+            long activity = activities.create(new org.jiaoyan.activity.ActivityData(unit, type, "师徒共同参加的教研活动", start,
+                    start.plusHours(1), null, true, null));
+            activities.signInByHand(activity, p[0]);
+            activities.signInByHand(activity, p[1]);
+            return null;
+        });
         PairSummary s = Access.as(jks, () -> pairs.summary(id, LocalDate.now()));
+        assertThat(s.activitiesTogether()).isEqualTo(1);
         assertThat(s.mentorObserved()).isEqualTo(2);
         assertThat(s.apprenticeObserved()).isEqualTo(1);
         assertThat(s.mutualWeeks()).isEqualTo(1);
