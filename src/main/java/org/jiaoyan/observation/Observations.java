@@ -81,6 +81,13 @@ public class Observations {
         return new PageResult<>(rows, total, q.page(), q.size());
     }
 
+    /** Observations of an activity's lessons (an open lesson observed by the group) that the user may see. */
+    @Transactional(readOnly = true)
+    public List<ObservationRow> ofActivity(long activityId) {
+        SqlFilter w = where(ObservationFilter.none()).where("o.activity_id = :activity", "activity", activityId);
+        return w.bind(jdbc.sql(ROW_SELECT + w.sql() + " order by o.observed_on, o.id limit 200")).query(Observations::row).list();
+    }
+
     /** Every row of the filter (at most 10,000), for the .xlsx export. */
     @Transactional(readOnly = true)
     public List<ObservationRow> export(ObservationFilter f) {

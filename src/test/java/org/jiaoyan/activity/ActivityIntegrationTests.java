@@ -53,6 +53,8 @@ class ActivityIntegrationTests {
     @Autowired Metrics metrics;
     @Autowired JdbcClient jdbc;
     @Autowired CollectivePrep prep;
+    @Autowired org.jiaoyan.observation.Observations observations;
+    @Autowired org.jiaoyan.observation.EvaluationForms forms;
 
     private CurrentUser user(String name) {
         return TestUsers.load(users, name);
@@ -313,5 +315,24 @@ class ActivityIntegrationTests {
             return null;
         });
         assertThat(Access.as(user("zuzhang"), () -> activities.types())).extracting(ActivityType::name).doesNotContain("青蓝工程汇报课");
+    }
+
+    @Test
+    void observationsOfAnOpenLessonShowOnTheActivityPage() throws Exception {
+        long id = groupActivity("语文公开课观摩", LocalDateTime.now().minusHours(2));
+        var fx = new org.jiaoyan.observation.ObservationFixtures(users, observations, forms);
+        long form = fx.twoCriterionForm("活动听课表");
+        long teacher = directory.membersOf(List.of(chineseGroup())).stream().filter(p -> p != user("zuzhang").personId())
+                .findFirst().orElseThrow();
+        Access.as(user("zuzhang"), () -> {
+            var v = forms.current(form);
+            return observations.create(new org.jiaoyan.observation.ObservationData(teacher, LocalDate.now(), "四(1)班", "CHINESE",
+                    "《观潮》", org.jiaoyan.observation.LessonType.OPEN, form,
+                    java.util.Map.of(v.criteria().get(0).id(), java.math.BigDecimal.valueOf(55), v.criteria().get(1).id(),
+                            java.math.BigDecimal.valueOf(35)), java.util.Map.of(), "朗读指导到位", null, id, null));
+        });
+        mvc.perform(get("/activities/" + id).with(TestUsers.as(users, "zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("本次活动的听课评课")))
+                .andExpect(content().string(containsString("《观潮》")));
     }
 }

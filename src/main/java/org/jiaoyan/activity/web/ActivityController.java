@@ -55,15 +55,18 @@ class ActivityController {
     private final CollectivePrep prep;
     private final org.jiaoyan.org.OrgUnits orgUnits;
     private final org.springframework.context.MessageSource messages;
+    private final org.jiaoyan.observation.Observations observations;
 
     ActivityController(Activities activities, PlanItems planItems, Uploads uploads, CollectivePrep prep,
-                       org.jiaoyan.org.OrgUnits orgUnits, org.springframework.context.MessageSource messages) {
+                       org.jiaoyan.org.OrgUnits orgUnits, org.springframework.context.MessageSource messages,
+                       org.jiaoyan.observation.Observations observations) {
         this.activities = activities;
         this.planItems = planItems;
         this.uploads = uploads;
         this.prep = prep;
         this.orgUnits = orgUnits;
         this.messages = messages;
+        this.observations = observations;
     }
 
     @ModelAttribute
@@ -217,6 +220,7 @@ class ActivityController {
         model.addAttribute("signedCount", attendance.stream().filter(x -> x.signedAt() != null).count());
         model.addAttribute("reflections", activities.reflections(id));
         model.addAttribute("files", activities.files(id));
+        model.addAttribute("observations", observations.ofActivity(id));
         boolean collective = activities.types().stream().anyMatch(t -> t.id() == a.typeId() && t.collectivePrep());
         model.addAttribute("collective", collective);
         if (collective) {
