@@ -15,6 +15,7 @@ import org.jiaoyan.activity.ActivityFilter;
 import org.jiaoyan.activity.Attendance;
 import org.jiaoyan.activity.CollectivePrep;
 import org.jiaoyan.activity.PrepStep;
+import org.jiaoyan.files.FileDownload;
 import org.jiaoyan.files.Uploads;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.RecordKind;
@@ -268,12 +269,7 @@ class ActivityController {
     ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable long fileId) throws IOException {
         Activities.ActivityFile f = activities.files(id).stream().filter(x -> x.id() == fileId).findFirst()
                 .orElseThrow(org.jiaoyan.shared.NotFoundException::new);
-        ContentDisposition disposition = (Uploads.previewable(f.fileName()) ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(f.fileName(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(f.contentType() == null ? "application/octet-stream" : f.contentType()))
-                .contentLength(f.size()).body(new InputStreamResource(uploads.open(f.storageKey())));
+        return FileDownload.of(uploads, f.fileName(), f.contentType(), f.storageKey());
     }
 
     @PostMapping("/{id}/delete")
@@ -329,12 +325,7 @@ class ActivityController {
         if (s.storageKey() == null || s.fileName() == null) {
             throw new org.jiaoyan.shared.NotFoundException();
         }
-        ContentDisposition disposition = (Uploads.previewable(s.fileName()) ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(s.fileName(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(s.contentType() == null ? "application/octet-stream" : s.contentType()))
-                .body(new InputStreamResource(uploads.open(s.storageKey())));
+        return FileDownload.of(uploads, s.fileName(), s.contentType(), s.storageKey());
     }
 
     private PrepStep requireStepOf(long activityId, long stepId) {

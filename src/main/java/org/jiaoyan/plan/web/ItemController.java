@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jiaoyan.files.FileDownload;
 import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.files.Uploads;
 import org.jiaoyan.org.Terms;
@@ -214,16 +215,7 @@ class ItemController {
                                                  @PathVariable long evidenceId) throws IOException {
         item(planId, itemId);
         PlanItems.Evidence e = items.evidence(itemId, evidenceId);
-        InputStream in = uploads.open(e.storageKey());
-        boolean inline = Uploads.previewable(e.fileName());
-        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(e.fileName(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(e.contentType() == null ? "application/octet-stream" : e.contentType()))
-                .contentLength(e.size())
-                .body(new InputStreamResource(in));
+        return FileDownload.of(uploads, e.fileName(), e.contentType(), e.storageKey());
     }
 
     @PostMapping("/{itemId}/passes/{personId}")
