@@ -340,6 +340,38 @@ public class Activities {
         audit.success("DELETE", "activity", id, a.title(), null);
     }
 
+    /** Deleted activities the user organises (managed schools, groups led), newest deletion first. */
+    @Transactional(readOnly = true)
+    public List<ActivityRow> deleted() {
+        CurrentUser u = Access.user();
+        List<Long> groups = u.personId() == null ? List.of() : directory.groupsLedBy(u.personId());
+        return jdbc.sql("""
+                select a.id, a.title, t.name as type_name, coalesce(u.short_name, u.name) as organiser_name,
+                       i.name as institution_name, a.starts_at, coalesce(a.place, '') as place, 0 as participants, 0 as signed_in
+                  from activity a join org_unit i on i.id = a.institution_id join org_unit u on u.id = a.organiser_unit_id
+                  join activity_type t on t.id = a.type_id
+                 where a.deleted_at is not null
+                   and (""" + (u.scope().all() ? "true" : "a.institution_id in (:manage) or a.organiser_unit_id in (:groups)") + """
+                       ) order by a.deleted_at desc limit 200""")
+                .param("manage", u.scope().manageIds()).param("groups", groups.isEmpty() ? List.of(DataScope.NONE) : groups)
+                .query((rs, i) -> new ActivityRow(rs.getLong("id"), rs.getString("title"), rs.getString("type_name"),
+                        rs.getString("organiser_name"), rs.getString("institution_name"),
+                        rs.getObject("starts_at", LocalDateTime.class), rs.getString("place"), 0, 0))
+                .list();
+    }
+
+    /** Brings a deleted activity back (and its plan item link). */
+    public void restore(long id) {
+        Activity a = jdbc.sql(SELECT + " where a.id = ? and a.deleted_at is not null").param(id).query(Activities::row)
+                .optional().orElseThrow(NotFoundException::new);
+        checkOrganiser(a.organiserUnitId());
+        jdbc.sql("update activity set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();
+        if (a.planItemId() != null) {
+            planItems.linkRecord(a.planItemId(), "activity", id, a.title(), a.startsAt().toLocalDate());
+        }
+        audit.success("RESTORE", "activity", id, a.title(), null);
+    }
+
     // ---------------------------------------------------------------- sign-in
 
     /** Opens (or renews) the QR sign-in: a new random token valid for {@value #SIGNIN_MINUTES} minutes. */

@@ -226,7 +226,18 @@ class ActivityIntegrationTests {
             return null;
         });
         assertThat(Access.as(jks, () -> items.get(itemId)).recordCount()).isZero();
-        assertThat(LocalDate.now()).isNotNull();
+        // from the recycle bin it comes back, and fulfils the item again; another school cannot see the bin's entry
+        assertThat(Access.as(user("zuzhang"), () -> activities.deleted())).extracting(ActivityRow::id).contains(id);
+        assertThat(Access.as(user("teacher2"), () -> activities.deleted())).extracting(ActivityRow::id).doesNotContain(id);
+        assertThatThrownBy(() -> Access.as(user("teacher2"), () -> {
+            activities.restore(id);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        Access.as(user("zuzhang"), () -> {
+            activities.restore(id);
+            return null;
+        });
+        assertThat(Access.as(jks, () -> items.get(itemId)).recordCount()).isEqualTo(1);
     }
 
     @Test

@@ -284,6 +284,19 @@ class ActivityController {
         return "redirect:/activities";
     }
 
+    @GetMapping("/recycle-bin")
+    String recycleBin(Model model) {
+        model.addAttribute("rows", activities.deleted());
+        return "activity/activity-recycle-bin";
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable long id, RedirectAttributes redirect) {
+        activities.restore(id);
+        Flash.success(redirect, "restored");
+        return "redirect:/activities/" + id;
+    }
+
     // ------------------------------------------------------------------ 集体备课
 
     @PostMapping("/{id}/prep/assign")
