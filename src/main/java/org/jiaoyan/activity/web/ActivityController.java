@@ -426,12 +426,7 @@ class ActivityController {
     }
 
     private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
-            action.run();
-            Flash.success(redirect, success);
-        } catch (ValidationException | StaleEditException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        Flash.outcome(redirect, success, action);
         return "redirect:/activities/" + id;
     }
 }

@@ -191,12 +191,7 @@ class ObservationController {
     @PostMapping("/{id}/acknowledge")
     String acknowledge(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) @Nullable String reply,
                        RedirectAttributes redirect) {
-        try {
-            observations.acknowledge(id, version, reply);
-            Flash.success(redirect, "observation.acknowledged");
-        } catch (ValidationException | StaleEditException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-        }
+        Flash.outcome(redirect, "observation.acknowledged", () -> observations.acknowledge(id, version, reply));
         return "redirect:/observations/" + id;
     }
 

@@ -244,7 +244,7 @@ class ItemController {
     }
 
     private String act(long planId, long itemId, RedirectAttributes redirect, String success, Runnable action) {
-        Steps.run(redirect, success, action);
+        Flash.outcome(redirect, success, action);
         return "redirect:/plans/" + planId + "/items/" + itemId;
     }
 

@@ -263,7 +263,7 @@ class PlanController {
     }
 
     private String step(long id, RedirectAttributes redirect, String success, Runnable action) {
-        Steps.run(redirect, success, action);
+        Flash.outcome(redirect, success, action);
         return "redirect:/plans/" + id;
     }
 
