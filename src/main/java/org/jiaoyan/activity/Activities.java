@@ -228,6 +228,28 @@ public class Activities {
         return a;
     }
 
+    /** The user's own activities (as a participant) starting between from and to, soonest first: the dashboard's 近期活动. */
+    @Transactional(readOnly = true)
+    public List<ActivityRow> upcoming(LocalDateTime from, LocalDateTime to) {
+        Long me = Access.user().personId();
+        if (me == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select a.id, a.title, t.name as type_name, coalesce(u.short_name, u.name) as organiser_name,
+                       i.name as institution_name, a.starts_at, coalesce(a.place, '') as place, 0 as participants, 0 as signed_in
+                  from activity a join activity_participant p on p.activity_id = a.id and p.person_id = :me
+                  join org_unit i on i.id = a.institution_id join org_unit u on u.id = a.organiser_unit_id
+                  join activity_type t on t.id = a.type_id
+                 where a.deleted_at is null and a.starts_at >= :from and a.starts_at < :to
+                 order by a.starts_at limit 10""")
+                .param("me", me).param("from", from).param("to", to)
+                .query((rs, i) -> new ActivityRow(rs.getLong("id"), rs.getString("title"), rs.getString("type_name"),
+                        rs.getString("organiser_name"), rs.getString("institution_name"),
+                        rs.getObject("starts_at", LocalDateTime.class), rs.getString("place"), 0, 0))
+                .list();
+    }
+
     /** Participants and walk-ins with their sign-in, by name. */
     @Transactional(readOnly = true)
     public List<Attendance> attendance(long id) {

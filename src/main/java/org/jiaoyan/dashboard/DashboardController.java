@@ -18,11 +18,13 @@ class DashboardController {
     private final OrgStatistics statistics;
     private final Terms terms;
     private final PlanItems items;
+    private final org.jiaoyan.activity.Activities activities;
 
-    DashboardController(OrgStatistics statistics, Terms terms, PlanItems items) {
+    DashboardController(OrgStatistics statistics, Terms terms, PlanItems items, org.jiaoyan.activity.Activities activities) {
         this.statistics = statistics;
         this.terms = terms;
         this.items = items;
+        this.activities = activities;
     }
 
     @GetMapping("/")
@@ -31,6 +33,7 @@ class DashboardController {
         model.addAttribute("nav", "home");
         model.addAttribute("today", today);
         model.addAttribute("stats", statistics.forCurrentUser(today));
+        model.addAttribute("upcoming", activities.upcoming(today.atStartOfDay(), today.plusDays(8).atStartOfDay()));
         terms.current(today).ifPresent(t -> {
             model.addAttribute("term", t);
             model.addAttribute("week", t.weekOf(today));

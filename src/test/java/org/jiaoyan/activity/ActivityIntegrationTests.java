@@ -346,4 +346,14 @@ class ActivityIntegrationTests {
                 .andExpect(content().string(containsString("本次活动的听课评课")))
                 .andExpect(content().string(containsString("《观潮》")));
     }
+
+    @Test
+    void theDashboardShowsMyComingActivities() throws Exception {
+        groupActivity("明天的教研活动", LocalDateTime.now().plusDays(1).withHour(15).withMinute(30));
+        mvc.perform(get("/").with(TestUsers.as(users, "zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("近期活动")))
+                .andExpect(content().string(containsString("明天的教研活动")));
+        mvc.perform(get("/").with(TestUsers.as(users, "teacher2"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("明天的教研活动"))));
+    }
 }
