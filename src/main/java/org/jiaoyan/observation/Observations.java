@@ -317,6 +317,25 @@ public class Observations {
         audit.success("ACKNOWLEDGE", "observation", id, o.label(), clean(reply));
     }
 
+    /** Deleted observations the user may bring back: their own, and those of the schools they manage. */
+    @Transactional(readOnly = true)
+    public List<ObservationRow> deleted() {
+        CurrentUser u = Access.user();
+        SqlFilter w = new SqlFilter().where("o.deleted_at is not null");
+        if (!u.scope().all()) {
+            w.where("(o.observer_id = :me or o.institution_id in (:manage))",
+                    "me", u.personId() == null ? DataScope.NONE : u.personId(), "manage", u.scope().manageIds());
+        }
+        return w.bind(jdbc.sql(ROW_SELECT + w.sql() + " order by o.deleted_at desc limit 200")).query(Observations::row).list();
+    }
+
+    /** Brings a deleted observation back (the observer, or whoever manages the school). */
+    public void restore(long id) {
+        ObservationRow row = deleted().stream().filter(r -> r.id() == id).findFirst().orElseThrow(NotFoundException::new);
+        jdbc.sql("update observation set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();
+        audit.success("RESTORE", "observation", id, row.topic(), null);
+    }
+
     public void delete(long id, int version) {
         Observation o = get(id);
         if (!rights(o).delete()) {

@@ -258,4 +258,28 @@ class ObservationIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/observations/export.xlsx?q=记录本").with(TestUsers.as(users, "jks"))).andExpect(status().isOk());
     }
+
+    @Test
+    void aDeletedObservationWaitsInTheRecycleBinOfItsObserverAndComesBack() {
+        long form = fx.twoCriterionForm("回收站测试表");
+        CurrentUser observer = fx.user("zuzhang");
+        long id = fx.observe(observer, groupMember(), form, "《回收站里的课》", 50, 30, yesterday);
+        Access.as(observer, () -> {
+            observations.delete(id, observations.get(id).version());
+            return null;
+        });
+        assertThatThrownBy(() -> Access.as(observer, () -> observations.get(id))).isInstanceOf(NotFoundException.class);
+        assertThat(Access.as(observer, () -> observations.deleted())).extracting(ObservationRow::id).contains(id);
+        assertThat(Access.as(fx.user("jks"), () -> observations.deleted())).extracting(ObservationRow::id).contains(id);
+        assertThat(Access.as(fx.user("teacher2"), () -> observations.deleted())).extracting(ObservationRow::id).doesNotContain(id);
+        assertThatThrownBy(() -> Access.as(fx.user("teacher2"), () -> {
+            observations.restore(id);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        Access.as(observer, () -> {
+            observations.restore(id);
+            return null;
+        });
+        assertThat(Access.as(observer, () -> observations.get(id)).topic()).isEqualTo("《回收站里的课》");
+    }
 }

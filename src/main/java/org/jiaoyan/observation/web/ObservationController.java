@@ -207,6 +207,19 @@ class ObservationController {
         }
     }
 
+    @GetMapping("/recycle-bin")
+    String recycleBin(Model model) {
+        model.addAttribute("rows", observations.deleted());
+        return "observation/observation-recycle-bin";
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable long id, RedirectAttributes redirect) {
+        observations.restore(id);
+        Flash.success(redirect, "restored");
+        return "redirect:/observations/" + id;
+    }
+
     // ------------------------------------------------------------------ 听课记录 of a teacher for a term
 
     @GetMapping("/log")
