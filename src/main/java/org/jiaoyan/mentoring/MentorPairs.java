@@ -233,6 +233,21 @@ public class MentorPairs {
         return id;
     }
 
+    /** Deleted pairs of the schools the user manages. */
+    @Transactional(readOnly = true)
+    public List<MentorPair> deleted() {
+        String scope = Access.scope().all() ? "" : " and p.institution_id in (:manage)";
+        return jdbc.sql(SELECT + " where p.deleted_at is not null" + scope + " order by p.deleted_at desc limit 200")
+                .param("manage", Access.scope().manageIds()).query(MentorPairs::row).list();
+    }
+
+    /** Brings a deleted pair back. */
+    public void restore(long id) {
+        MentorPair p = deleted().stream().filter(x -> x.id() == id).findFirst().orElseThrow(NotFoundException::new);
+        jdbc.sql("update mentor_pair set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();
+        audit.success("RESTORE", "mentor_pair", id, p.mentorName() + " → " + p.apprenticeName(), null);
+    }
+
     public void delete(long id, int version) {
         MentorPair p = get(id);
         if (!canManage(p.institutionId())) {

@@ -138,6 +138,21 @@ public class EvaluationForms {
         return versionId;
     }
 
+    /** Deleted forms of the schools whose forms the user designs. */
+    @Transactional(readOnly = true)
+    public List<EvaluationForm> deleted() {
+        String scope = Access.scope().all() ? "" : " and f.institution_id in (:manage)";
+        return jdbc.sql(SELECT + " where f.deleted_at is not null" + scope + " order by f.deleted_at desc limit 200")
+                .param("manage", Access.scope().manageIds()).query(EvaluationForms::form).list();
+    }
+
+    /** Brings a deleted form back (its versions and the observations scored on them were never touched). */
+    public void restore(long id) {
+        EvaluationForm f = deleted().stream().filter(x -> x.id() == id).findFirst().orElseThrow(NotFoundException::new);
+        jdbc.sql("update observation_form set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();
+        audit.success("RESTORE", "observation_form", id, f.name(), null);
+    }
+
     public void delete(long id, int version) {
         EvaluationForm f = get(id);
         requireDesign(f.institutionId());

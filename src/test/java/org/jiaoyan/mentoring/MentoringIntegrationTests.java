@@ -2,7 +2,9 @@ package org.jiaoyan.mentoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -162,5 +164,36 @@ class MentoringIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("data-week=\"3\" data-state=\"MENTOR_ONLY\"")));
         mvc.perform(get("/api/v1/mentoring/pairs/" + id + "/weeks?termId=" + term.id()).with(TestUsers.as(users, "jks")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.rows[0].cells[1].state").value("BOTH"));
+    }
+
+    @Test
+    void aDeletedPairAndADeletedFormComeBackFromTheirRecycleBins() throws Exception {
+        int year = MentorPairs.currentSchoolYear(LocalDate.now()) - 1;
+        long[] p = freshPair(year, 7);
+        long id = Access.as(jks, () -> pairs.create(school, year, p[0], p[1], "回收站测试", null));
+        Access.as(jks, () -> {
+            pairs.delete(id, pairs.get(id).version());
+            return null;
+        });
+        assertThat(Access.as(jks, () -> pairs.deleted())).extracting(MentorPair::id).contains(id);
+        assertThat(Access.as(TestUsers.load(users, "teacher2"), () -> pairs.deleted())).extracting(MentorPair::id).doesNotContain(id);
+        mvc.perform(post("/mentoring/" + id + "/restore").with(TestUsers.as(users, "teacher2")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/mentoring/" + id + "/restore").with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Access.as(jks, () -> pairs.get(id)).id()).isEqualTo(id);
+
+        long form = fx.twoCriterionForm("回收站里的评价表");
+        Access.as(jks, () -> {
+            forms.delete(form, forms.get(form).version());
+            return null;
+        });
+        mvc.perform(get("/forms/recycle-bin").with(TestUsers.as(users, "jks"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("回收站里的评价表")));
+        Access.as(jks, () -> {
+            forms.restore(form);
+            return null;
+        });
+        assertThat(Access.as(jks, () -> forms.get(form)).name()).isEqualTo("回收站里的评价表");
     }
 }

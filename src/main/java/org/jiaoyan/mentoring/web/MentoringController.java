@@ -81,6 +81,19 @@ class MentoringController {
         return "mentoring/pair-weeks";
     }
 
+    @GetMapping("/recycle-bin")
+    String recycleBin(Model model) {
+        model.addAttribute("rows", pairs.deleted());
+        return "mentoring/pair-recycle-bin";
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable long id, RedirectAttributes redirect) {
+        pairs.restore(id);
+        Flash.success(redirect, "restored");
+        return "redirect:/mentoring/" + id;
+    }
+
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("s", pairs.summary(id, LocalDate.now()));

@@ -75,6 +75,19 @@ class FormController {
         return "observation/form-detail";
     }
 
+    @GetMapping("/recycle-bin")
+    String recycleBin(Model model) {
+        model.addAttribute("rows", forms.deleted());
+        return "observation/form-recycle-bin";
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable long id, RedirectAttributes redirect) {
+        forms.restore(id);
+        Flash.success(redirect, "restored");
+        return "redirect:/forms/" + id;
+    }
+
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) @Nullable Long school, Model model) {
         Long institution = school != null ? school : Access.user().institutionId();
