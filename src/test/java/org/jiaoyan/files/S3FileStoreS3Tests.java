@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link S3FileStore} against a real S3-compatible server: s3rver on 127.0.0.1:4569 (-Djiaoyan.s3.url to change it),
  * which .ci/run starts. A server that cannot be reached fails these tests, never skips them.
  */
-class S3FileStoreIntegrationTests {
+class S3FileStoreS3Tests {
 
     static final String URL = System.getProperty("jiaoyan.s3.url", "http://127.0.0.1:4569");
     /** s3rver's built-in credentials. */
