@@ -25,4 +25,17 @@ public record PageQuery(int page, int size, @Nullable String sort, boolean desc)
     public int offset() {
         return (page - 1) * size;
     }
+
+    /** Every row of a paged list, page by page of {@link #MAX_SIZE} (at most 50 pages), for exports of what a list shows. */
+    public static <T> java.util.List<T> allPages(java.util.function.Function<PageQuery, PageResult<T>> fetch) {
+        java.util.List<T> rows = new java.util.ArrayList<>();
+        for (int page = 1; page <= 50; page++) {
+            PageResult<T> result = fetch.apply(new PageQuery(page, MAX_SIZE, null, false));
+            rows.addAll(result.items());
+            if (!result.hasNext()) {
+                break;
+            }
+        }
+        return rows;
+    }
 }

@@ -99,14 +99,7 @@ class ActivityController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                                   @RequestParam(defaultValue = "") String q, java.util.Locale locale) {
         ActivityFilter filter = new ActivityFilter(type, unit, from, to, q);
-        List<org.jiaoyan.activity.ActivityRow> rows = new java.util.ArrayList<>();
-        for (int page = 1; page <= 50; page++) {
-            var result = activities.list(filter, new PageQuery(page, PageQuery.MAX_SIZE, null, false));
-            rows.addAll(result.items());
-            if (!result.hasNext()) {
-                break;
-            }
-        }
+        List<org.jiaoyan.activity.ActivityRow> rows = PageQuery.allPages(page -> activities.list(filter, page));
         String name = messages.getMessage("activity.list.title", null, locale) + "-" + LocalDate.now() + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

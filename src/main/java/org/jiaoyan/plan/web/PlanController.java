@@ -96,14 +96,7 @@ class PlanController {
                                   @RequestParam(required = false) @Nullable Long school,
                                   @RequestParam(defaultValue = "") String q, java.util.Locale locale) {
         PlanFilter filter = new PlanFilter(term, school, status, q);
-        List<PlanRow> rows = new java.util.ArrayList<>();
-        for (int page = 1; page <= 50; page++) {
-            var result = plans.list(filter, new PageQuery(page, PageQuery.MAX_SIZE, null, false));
-            rows.addAll(result.items());
-            if (!result.hasNext()) {
-                break;
-            }
-        }
+        List<PlanRow> rows = PageQuery.allPages(page -> plans.list(filter, page));
         return PlanExportController.download(listXlsx.write(rows, options.termLabels(), locale));
     }
 
