@@ -300,7 +300,7 @@ public class Activities {
         }
         if (d.planItemId() != null) {
             // fulfils the plan item: its status follows (the plan checks that the user may work on the item)
-            planItems.linkRecord(d.planItemId(), "activity", id, d.title().strip(), d.startsAt().toLocalDate());
+            planItems.linkRecord(d.planItemId(), "activity", id, d.title().strip(), d.startsAt().toLocalDate(), d.organiserUnitId());
         }
         audit.success("CREATE", "activity", id, d.title(), null);
         return id;
@@ -389,7 +389,7 @@ public class Activities {
         checkOrganiser(a.organiserUnitId());
         jdbc.sql("update activity set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();
         if (a.planItemId() != null) {
-            planItems.linkRecord(a.planItemId(), "activity", id, a.title(), a.startsAt().toLocalDate());
+            planItems.linkRecord(a.planItemId(), "activity", id, a.title(), a.startsAt().toLocalDate(), a.organiserUnitId());
         }
         audit.success("RESTORE", "activity", id, a.title(), null);
     }

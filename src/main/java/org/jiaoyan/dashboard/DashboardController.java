@@ -40,7 +40,7 @@ class DashboardController {
             List<TaskRow> open = items.myTasks(t.id(), true, today);
             model.addAttribute("tasks", open.stream().limit(5).toList());
             model.addAttribute("openTasks", open.size());
-            model.addAttribute("overdueTasks", open.stream().filter(r -> r.item().status(today) == ItemStatus.OVERDUE).count());
+            model.addAttribute("overdueTasks", open.stream().filter(r -> r.status() == ItemStatus.OVERDUE).count());
         });
         return "dashboard/home";
     }

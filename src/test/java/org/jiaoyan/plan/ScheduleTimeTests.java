@@ -84,19 +84,26 @@ class ScheduleTimeTests {
     void statusFollowsStateRecordsAndDates() {
         LocalDate start = LocalDate.of(2026, 10, 1);
         LocalDate end = LocalDate.of(2026, 10, 31);
-        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, false, start, end, LocalDate.of(2026, 9, 30)))
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, 1, 0, false, start, end, LocalDate.of(2026, 9, 30)))
                 .isEqualTo(ItemStatus.NOT_STARTED);
-        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, false, start, end, end)).isEqualTo(ItemStatus.IN_PROGRESS);
-        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, false, start, end, end.plusDays(1)))
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, 1, 0, false, start, end, end)).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, 1, 0, false, start, end, end.plusDays(1)))
                 .isEqualTo(ItemStatus.OVERDUE);
-        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.ACTIVITY, 1, 1, false, start, end, end.plusDays(1)))
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.ACTIVITY, 1, 1, 1, 0, false, start, end, end.plusDays(1)))
                 .isEqualTo(ItemStatus.DONE);
         // 人人过关: done only when every participant passed
-        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.PASS_EACH, 5, 6, false, start, end, end))
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.PASS_EACH, 5, 6, 1, 0, false, start, end, end))
                 .isEqualTo(ItemStatus.IN_PROGRESS);
         // a weekly item with records runs on until the term ends
-        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.ACTIVITY, 3, 1, true, start, end, end)).isEqualTo(ItemStatus.IN_PROGRESS);
-        assertThat(PlanItem.status(ItemState.CANCELLED, RecordKind.ACTIVITY, 3, 1, false, start, end, end))
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.ACTIVITY, 3, 1, 1, 0, true, start, end, end)).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(PlanItem.status(ItemState.CANCELLED, RecordKind.ACTIVITY, 3, 1, 1, 0, false, start, end, end))
                 .isEqualTo(ItemStatus.CANCELLED);
+        // 16 备课组 own it: records of 9 groups leave it open, all 16 finish it, whatever the record count says
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.ACTIVITY, 9, 1, 16, 9, false, start, end, end.plusDays(1)))
+                .isEqualTo(ItemStatus.OVERDUE);
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.ACTIVITY, 16, 1, 16, 16, false, start, end, end)).isEqualTo(ItemStatus.DONE);
+        assertThat(PlanItem.status(ItemState.OPEN, RecordKind.NONE, 0, 1, 16, 16, false, start, end, end)).isEqualTo(ItemStatus.DONE);
+        // a manager's close finishes it however many parts are open
+        assertThat(PlanItem.status(ItemState.DONE, RecordKind.ACTIVITY, 0, 1, 16, 0, false, start, end, end)).isEqualTo(ItemStatus.DONE);
     }
 }

@@ -163,6 +163,8 @@ class ItemController {
         model.addAttribute("item", item);
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("owner", items.isOwner(itemId));
+        model.addAttribute("shares", items.shares(itemId));
+        model.addAttribute("myShares", items.myShares(itemId));
         model.addAttribute("records", items.records(itemId));
         model.addAttribute("evidence", items.evidence(itemId));
         model.addAttribute("passes", item.recordKind() == RecordKind.PASS_EACH ? items.passes(itemId) : java.util.List.of());
@@ -176,6 +178,13 @@ class ItemController {
                 @RequestParam(required = false) @Nullable MultipartFile file, RedirectAttributes redirect) {
         item(planId, itemId);
         return act(planId, itemId, redirect, "plan.item.done", () -> items.markDone(itemId, version, note, store(file)));
+    }
+
+    @PostMapping("/{itemId}/close")
+    String close(@PathVariable long planId, @PathVariable long itemId, @RequestParam int version,
+                 @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+        item(planId, itemId);
+        return act(planId, itemId, redirect, "plan.item.closed", () -> items.close(itemId, version, reason));
     }
 
     @PostMapping("/{itemId}/reopen")
