@@ -198,6 +198,35 @@ class PlanPagesIntegrationTests {
     }
 
     @Test
+    void anItemOfEveryGroupShowsEachGroupsPartAndOnlyAManagerMayCloseItWithAReason() throws Exception {
+        long id = published("分组进度计划");
+        PlanItem prep = item(id, "集体备课专题研讨");
+        String url = "/plans/" + id + "/items/" + prep.id();
+        mvc.perform(get(url).with(TestUsers.as(users, "jks"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("各负责人完成情况")))
+                .andExpect(content().string(containsString("已完成 0 / " + prep.shareCount())))
+                .andExpect(content().string(containsString("关闭事项")));
+        mvc.perform(get(url).with(TestUsers.as(users, "zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("登记记录后自动完成")))
+                .andExpect(content().string(not(containsString("id=\"item-done\""))))
+                .andExpect(content().string(not(containsString("关闭事项"))));
+        mvc.perform(post(url + "/close").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("version", String.valueOf(prep.version())).param("reason", " "))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashError", "plan.item.closeReasonRequired"));
+        mvc.perform(post(url + "/close").with(TestUsers.as(users, "zuzhang")).with(csrf())
+                        .param("version", String.valueOf(prep.version())).param("reason", "本组已做"))
+                .andExpect(status().isForbidden());
+        assertThat(item(id, "集体备课专题研讨").state()).isEqualTo(ItemState.OPEN);
+        mvc.perform(post(url + "/close").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("version", String.valueOf(prep.version())).param("reason", "改为全校集中备课"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashSuccess", "plan.item.closed"));
+        mvc.perform(get(url).with(TestUsers.as(users, "teacher"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("改为全校集中备课")))
+                .andExpect(content().string(containsString(user("jks").displayName() + " · ")))
+                .andExpect(content().string(not(containsString(">jks"))));
+    }
+
+    @Test
     void myTasksListsTheGroupLeadersItemsForTheCurrentTerm() throws Exception {
         fx.publish(fx.draft("任务页计划", Access.asSystem(() -> terms.current().orElseThrow())));
         mvc.perform(get("/tasks").param("show", "all").with(TestUsers.as(users, "zuzhang")))
