@@ -20,47 +20,76 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** Fluent single-sheet .xlsx builder for exports and import templates, streamed (SXSSF) so 10,000-row exports stay small in memory. */
+/**
+ * Fluent single-sheet .xlsx builder for exports and import templates, streamed (SXSSF) so 10,000-row exports stay small in
+ * memory. Every export gets the same safeguards here: text a user wrote is never evaluated as a formula (see
+ * {@link #isFormulaLike}), and the sheet prints on A4 with a title row, the header repeated on every page, one page wide,
+ * landscape when wide.
+ */
 public final class WorkbookWriter implements AutoCloseable {
 
     static final String LISTS_SHEET = "_lists";
     private static final int WINDOW = 200;
     private static final int MIN_VALIDATED_LAST_ROW = 999; // drop-downs cover rows 2..1000 at least
     private static final int MAX_CELL_CHARS = 32_767;
+    /** More columns than this, or more total width (half-width characters) than fits A4 portrait, print landscape. */
+    static final int PORTRAIT_MAX_COLUMNS = 6;
+    static final int PORTRAIT_MAX_WIDTH = 95;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
     private final SXSSFSheet sheet;
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
+    private final CellStyle literalTextStyle;
+    private @org.jspecify.annotations.Nullable String title;
+    private int headerRow = -1;
+    private int headerColumns;
     private final List<Integer> widths = new ArrayList<>(); // per column, in half-width characters
     private final Map<Integer, List<String>> dropDowns = new LinkedHashMap<>();
     private int nextRow;
     private boolean closed;
 
-    private WorkbookWriter(String name) {
+    private WorkbookWriter(String name, boolean titled) {
+        this.title = titled ? name : null;
         sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
         short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
         dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(dateFormat);
         dateTimeStyle = workbook.createCellStyle();
         dateTimeStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+        // What Excel itself stores when someone types '=1+1: a text cell whose style has the quote prefix. The value keeps
+        // no apostrophe (it reads back, and imports again, as typed), and editing the cell keeps it text.
+        literalTextStyle = workbook.createCellStyle();
+        literalTextStyle.setQuotePrefixed(true);
+        literalTextStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
     }
 
+    /** An export: the name is the sheet's name and its printed title row (change it with {@link #title}). */
     public static WorkbookWriter sheet(String name) {
-        return new WorkbookWriter(name);
+        return new WorkbookWriter(name, true);
+    }
+
+    /** The title row above the header (call before {@link #header}); null for none. */
+    public WorkbookWriter title(@org.jspecify.annotations.Nullable String text) {
+        this.title = text == null || text.isBlank() ? null : text;
+        return this;
     }
 
     /** An import template: canonical headers (hints as header comments), one example row of samples, drop-downs for allowed values. */
     public static WorkbookWriter template(String name, List<ColumnSpec> columns) {
-        WorkbookWriter w = sheet(name).header(columns.stream().map(ColumnSpec::header).toList());
+        // no title row: a template's header stays on the first row, as people filling it in expect
+        WorkbookWriter w = new WorkbookWriter(name, false).header(columns.stream().map(ColumnSpec::header).toList());
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec c = columns.get(i);
             if (!c.hint().isBlank()) w.comment(i, c.hint());
@@ -72,8 +101,11 @@ public final class WorkbookWriter implements AutoCloseable {
         return w;
     }
 
-    /** The header row: bold on a light fill, frozen, columns sized for Chinese text. */
+    /** The header row (after the title row, if any): bold on a light fill, frozen, repeated on printed pages, columns sized for Chinese text. */
     public WorkbookWriter header(List<String> headers) {
+        if (title != null && nextRow == 0) titleRow(title, headers.size());
+        headerRow = nextRow;
+        headerColumns = headers.size();
         CellStyle style = workbook.createCellStyle();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -115,11 +147,70 @@ public final class WorkbookWriter implements AutoCloseable {
                 cell.setCellValue(b);
             } else {
                 String s = v.toString();
-                cell.setCellValue(s.length() > MAX_CELL_CHARS ? s.substring(0, MAX_CELL_CHARS) : s);
+                text(cell, s.length() > MAX_CELL_CHARS ? s.substring(0, MAX_CELL_CHARS) : s);
                 widen(i, displayWidth(s) + 1);
             }
         }
         return this;
+    }
+
+    /** A string cell; one that a spreadsheet would take for a formula gets the quote-prefixed text style. */
+    private void text(Cell cell, String s) {
+        cell.setCellValue(s);
+        if (isFormulaLike(s)) cell.setCellStyle(literalTextStyle);
+    }
+
+    /**
+     * Whether a spreadsheet would read this text as a formula when typed or re-entered (or when saved as CSV and opened):
+     * it starts, perhaps after blanks, with = + - @ (half- or full-width), or with a tab or carriage return (OWASP's list).
+     */
+    static boolean isFormulaLike(String s) {
+        if (s.isEmpty()) return false;
+        char first = s.charAt(0);
+        if (first == '\t' || first == '\r' || first == '\n') return true;
+        String t = s.stripLeading();
+        if (t.isEmpty()) return false;
+        return "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(t.charAt(0)) >= 0;
+    }
+
+    private void titleRow(String text, int columns) {
+        CellStyle style = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        font.setFontHeightInPoints((short) 14);
+        style.setFont(font);
+        style.setAlignment(HorizontalAlignment.CENTER);
+        style.setVerticalAlignment(VerticalAlignment.CENTER);
+        Row row = sheet.createRow(nextRow++);
+        row.setHeightInPoints(26);
+        Cell cell = row.createCell(0);
+        cell.setCellValue(text);
+        cell.setCellStyle(style);
+        if (columns > 1) sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, columns - 1));
+    }
+
+    /** A4, one page wide (as many pages long as needed), landscape when wide, the header row on every page, page numbers. */
+    private void printSetup() {
+        int columns = Math.max(headerColumns, widths.size());
+        int width = 0;
+        for (int i = 0; i < widths.size(); i++) width += columnWidth(i);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(columns > PORTRAIT_MAX_COLUMNS || width > PORTRAIT_MAX_WIDTH);
+        sheet.setFitToPage(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0); // 0: as many pages down as the rows need
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.6);
+        sheet.setMargin(Sheet.BottomMargin, 0.6);
+        if (headerRow >= 0) sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        sheet.getFooter().setCenter("&P / &N"); // page number / page count
+    }
+
+    private int columnWidth(int column) {
+        return Math.min(60, Math.max(8, widths.get(column)));
     }
 
     /** A drop-down list on a column (0-based) for rows 2..1000 (or the last written row), fed from the hidden {@code _lists} sheet. */
@@ -132,8 +223,9 @@ public final class WorkbookWriter implements AutoCloseable {
     public void writeTo(OutputStream out) throws IOException {
         try {
             for (int i = 0; i < widths.size(); i++) {
-                sheet.setColumnWidth(i, Math.min(60, Math.max(8, widths.get(i))) * 256);
+                sheet.setColumnWidth(i, columnWidth(i) * 256);
             }
+            printSetup();
             if (!dropDowns.isEmpty()) addDropDowns();
             workbook.write(out);
         } finally {
@@ -162,7 +254,7 @@ public final class WorkbookWriter implements AutoCloseable {
         for (int r = 0; r < longest; r++) { // row by row: SXSSF only writes forwards
             Row row = lists.createRow(r);
             for (int c = 0; c < columns.size(); c++) {
-                if (r < columns.get(c).size()) row.createCell(c).setCellValue(columns.get(c).get(r));
+                if (r < columns.get(c).size()) text(row.createCell(c), columns.get(c).get(r));
             }
         }
         DataValidationHelper helper = sheet.getDataValidationHelper();
@@ -172,7 +264,7 @@ public final class WorkbookWriter implements AutoCloseable {
             String letter = CellReference.convertNumToColString(c++);
             String ref = "'" + LISTS_SHEET + "'!$" + letter + "$1:$" + letter + "$" + e.getValue().size();
             DataValidation dv = helper.createValidation(helper.createFormulaListConstraint(ref),
-                    new CellRangeAddressList(1, lastRow, e.getKey(), e.getKey()));
+                    new CellRangeAddressList(headerRow + 1, lastRow, e.getKey(), e.getKey()));
             dv.setEmptyCellAllowed(true);
             dv.setErrorStyle(DataValidation.ErrorStyle.STOP);
             dv.setShowErrorBox(true);

@@ -121,14 +121,19 @@ public class People {
             throw new ValidationException("institutionId", "person.useTransfer");
         }
         validate(id, data);
-        int n = jdbc.sql("""
-                update person set name = :name, gender = :gender, mobile = :mobile, birth_date = :birth,
-                       work_start_date = :start, title_code = :title, party_member = :party, note = :note,
-                       version = version + 1, updated_at = :now, updated_by = :by
-                 where id = :id and version = :version and deleted_at is null""")
-                .paramSource(params(data).addValue("now", LocalDateTime.now()).addValue("by", Access.actor())
-                        .addValue("id", id).addValue("version", version))
-                .update();
+        int n;
+        try {
+            n = jdbc.sql("""
+                    update person set name = :name, gender = :gender, mobile = :mobile, birth_date = :birth,
+                           work_start_date = :start, title_code = :title, party_member = :party, note = :note,
+                           version = version + 1, updated_at = :now, updated_by = :by
+                     where id = :id and version = :version and deleted_at is null""")
+                    .paramSource(params(data).addValue("now", LocalDateTime.now()).addValue("by", Access.actor())
+                            .addValue("id", id).addValue("version", version))
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ValidationException("mobile", "person.mobile.duplicate", data.mobile());
+        }
         if (n == 0) {
             throw new StaleEditException();
         }
@@ -355,11 +360,16 @@ public class People {
     }
 
     private long insert(PersonData d, String by) {
-        return Inserts.id(jdbc.sql("""
-                insert into person (institution_id, name, gender, mobile, birth_date, work_start_date, title_code,
-                                    party_member, note, created_at, created_by, updated_at, updated_by)
-                values (:institutionId, :name, :gender, :mobile, :birth, :start, :title, :party, :note, :now, :by, :now, :by)""")
-                .paramSource(params(d).addValue("now", LocalDateTime.now()).addValue("by", by)));
+        try {
+            return Inserts.id(jdbc.sql("""
+                    insert into person (institution_id, name, gender, mobile, birth_date, work_start_date, title_code,
+                                        party_member, note, created_at, created_by, updated_at, updated_by)
+                    values (:institutionId, :name, :gender, :mobile, :birth, :start, :title, :party, :note, :now, :by, :now, :by)""")
+                    .paramSource(params(d).addValue("now", LocalDateTime.now()).addValue("by", by)));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // someone saved the same mobile between validate() and here: the unique index answers, with the same message
+            throw new ValidationException("mobile", "person.mobile.duplicate", d.mobile());
+        }
     }
 
     private static MapSqlParameterSource params(PersonData d) {

@@ -21,8 +21,12 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Errors of REST controllers as application/problem+json with a Chinese detail and, for bad input, the fields. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -35,9 +39,13 @@ public class ApiErrorHandling {
 
     private final FailedChanges failedChange;
 
-    ApiErrorHandling(MessageSource messages, FailedChanges failedChange) {
+    private final long maxFileMb;
+
+    ApiErrorHandling(MessageSource messages, FailedChanges failedChange,
+                     @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFile) {
         this.messages = messages;
         this.failedChange = failedChange;
+        this.maxFileMb = maxFile.toMegabytes();
     }
 
     @ExceptionHandler(DomainException.class)
@@ -71,14 +79,30 @@ public class ApiErrorHandling {
         return respond(body);
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({HttpMessageNotReadableException.class, MultipartException.class})
     ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request, Locale locale) {
         return respond(problem(HttpStatus.BAD_REQUEST, messages.getMessage("error.badRequest", null, locale), request));
     }
 
+    /** A path id that is not a number is a resource that does not exist (404); another unconvertible parameter a 400. */
+    @ExceptionHandler(TypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(TypeMismatchException e, HttpServletRequest request, Locale locale) {
+        boolean path = PageErrorHandling.onPath(e);
+        return respond(problem(path ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+                messages.getMessage(path ? "error.notFound" : "error.badRequest", null, locale), request));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request, Locale locale) {
-        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("error.tooLarge", null, locale), request));
+        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.getMessage("error.fileTooLarge", new Object[] {maxFileMb}, locale), request));
+    }
+
+    /** Two clients creating the same thing at once: the unique key the service check could not see yet. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e, HttpServletRequest request, Locale locale) {
+        log.warn("Integrity conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return respond(problem(HttpStatus.CONFLICT, messages.getMessage("error.conflict", null, locale), request));
     }
 
     @ExceptionHandler(Exception.class)

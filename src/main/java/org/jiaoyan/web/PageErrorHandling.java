@@ -17,7 +17,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Exceptions that escape page controllers become the Chinese error page with the request id. */
@@ -30,9 +38,13 @@ class PageErrorHandling {
     private final FailedChanges failedChange;
     private final MessageSource messages;
 
-    PageErrorHandling(FailedChanges failedChange, MessageSource messages) {
+    private final long maxFileMb;
+
+    PageErrorHandling(FailedChanges failedChange, MessageSource messages,
+                      @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFile) {
         this.failedChange = failedChange;
         this.messages = messages;
+        this.maxFileMb = maxFile.toMegabytes();
     }
 
     @ExceptionHandler(DomainException.class)
@@ -43,8 +55,65 @@ class PageErrorHandling {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
-        return page(HttpStatus.PAYLOAD_TOO_LARGE, "error.tooLarge", new Object[0], request, response);
+    Object tooLarge(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Object[] args = {maxFileMb};
+        if (api(request)) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("error.fileTooLarge", args, locale), request);
+        }
+        return page(HttpStatus.PAYLOAD_TOO_LARGE, "error.fileTooLarge", args, request, response);
+    }
+
+    /**
+     * A path id that is not a number ({@code /activities/abc}) is a page that does not exist; another unconvertible
+     * parameter (a filter's {@code from=2026-02-30}) is a bad request. Form fields bound with a BindingResult never come
+     * here: they are field errors ({@code typeMismatch} messages).
+     */
+    @ExceptionHandler(TypeMismatchException.class)
+    Object typeMismatch(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        HttpStatus status = onPath(e) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        String key = status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest";
+        if (api(request)) {
+            return problem(status, messages.getMessage(key, null, locale), request);
+        }
+        return page(status, key, new Object[0], request, response);
+    }
+
+    /** A malformed multipart body. */
+    @ExceptionHandler(MultipartException.class)
+    Object badMultipart(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (api(request)) {
+            return problem(HttpStatus.BAD_REQUEST, messages.getMessage("error.badRequest", null, locale), request);
+        }
+        return page(HttpStatus.BAD_REQUEST, "error.badRequest", new Object[0], request, response);
+    }
+
+    /**
+     * A unique key or reference the service's own checks could not see coming (two people saving the same thing at the
+     * same moment): nothing was saved; a 409 that says so, never a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object conflict(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        log.warn("Integrity conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        if (api(request)) {
+            return problem(HttpStatus.CONFLICT, messages.getMessage("error.conflict", null, locale), request);
+        }
+        return page(HttpStatus.CONFLICT, "error.conflict", new Object[0], request, response);
+    }
+
+    static boolean onPath(TypeMismatchException e) {
+        return e instanceof MethodArgumentTypeMismatchException m && m.getParameter().hasParameterAnnotation(PathVariable.class)
+                || e instanceof MethodArgumentConversionNotSupportedException c
+                        && c.getParameter().hasParameterAnnotation(PathVariable.class);
+    }
+
+    private static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setProperty("requestId", request.getAttribute(RequestIdFilter.ATTRIBUTE));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(Exception.class)
@@ -53,11 +122,9 @@ class PageErrorHandling {
             HttpStatus status = HttpStatus.resolve(er.getStatusCode().value());
             if (status != null && status.is4xxClientError()) {
                 String key = status == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest";
-                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                if (api(request)) {
                     // No REST controller took the request (unknown /api URL), so ApiErrorHandling never saw it.
-                    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
-                    body.setProperty("requestId", request.getAttribute(RequestIdFilter.ATTRIBUTE));
-                    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                    return problem(status, messages.getMessage(key, null, locale), request);
                 }
                 return page(status, key, new Object[0], request, response);
             }

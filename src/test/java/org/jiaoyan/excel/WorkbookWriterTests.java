@@ -50,10 +50,11 @@ class WorkbookWriterTests {
             XSSFSheet s = wb.getSheetAt(0);
             assertThat(s.getSheetName()).isEqualTo("教师名单");
             assertThat(s.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(s.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
+            assertThat(s.getPaneInformation().getHorizontalSplitPosition()).as("title and header frozen").isEqualTo((short) 2);
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("教师名单");
+            assertThat(s.getRow(1).getCell(0).getCellStyle().getFont().getBold()).isTrue();
             assertThat(s.getColumnWidth(0)).isGreaterThanOrEqualTo(8 * 256);
-            assertThat(s.getRow(1).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+            assertThat(s.getRow(2).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(wb.getNumberOfSheets()).isEqualTo(1);
         }
     }
@@ -83,7 +84,7 @@ class WorkbookWriterTests {
             assertThat(title.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.LIST);
             assertThat(title.getValidationConstraint().getFormula1()).isEqualTo("'_lists'!$A$1:$A$5");
             CellRangeAddress range = title.getRegions().getCellRangeAddress(0);
-            assertThat(range.formatAsString()).isEqualTo("B2:B1000");
+            assertThat(range.formatAsString()).as("rows below the title and header rows").isEqualTo("B3:B1000");
             assertThat(title.getShowErrorBox()).isTrue();
             assertThat(title.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
             assertThat(title.getErrorBoxText()).isEqualTo("请从下拉列表中选择");
@@ -140,6 +141,68 @@ class WorkbookWriterTests {
         for (int i = 0; i < 500; i++) w.row(List.of("教师" + i)); // beyond the SXSSF window: temp file in use
         w.close();
         w.close();
+    }
+
+    @Test
+    void textThatLooksLikeAFormulaIsWrittenAsQuotePrefixedTextAndNeverAsAFormula() throws IOException {
+        List<String> hostile = List.of("=HYPERLINK(\"http://evil.example\",\"点我\")", "+1+1", "-2+3", "@SUM(A1:A2)",
+                "\t=1+1", "\r=1+1", "  =1+1", "＝1+1", "=cmd|' /C calc'!A0");
+        WorkbookWriter w = WorkbookWriter.sheet("活动").header(List.of("标题", "地点"));
+        hostile.forEach(h -> w.row(List.of(h, "三楼会议室")));
+        w.row(List.of("单元整体教学研讨", "A-101"));
+        byte[] xlsx = write(w);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet s = wb.getSheetAt(0);
+            for (int i = 0; i < hostile.size(); i++) {
+                var cell = s.getRow(2 + i).getCell(0);
+                assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(cell.getStringCellValue()).as("the value as written, no apostrophe added").isEqualTo(hostile.get(i));
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("quote prefix on " + hostile.get(i)).isTrue();
+                assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("@");
+            }
+            var plain = s.getRow(2 + hostile.size()).getCell(0);
+            assertThat(plain.getCellStyle().getQuotePrefixed()).isFalse();
+            for (var row : s) {
+                for (var cell : row) {
+                    assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                }
+            }
+        }
+        // the reader sees the text as it was written
+        ParsedSheet sheet = new SheetReader(List.of(ColumnSpec.required("title", "标题")), 100).read(new ByteArrayInputStream(xlsx));
+        assertThat(sheet.rows().get(0).text("title")).isEqualTo(hostile.get(0));
+    }
+
+    @Test
+    void exportsPrintOnA4OnePageWideWithTitleAndRepeatedHeaderLandscapeWhenWide() throws IOException {
+        List<String> wide = List.of("序号", "时间", "项目", "工作内容", "负责人", "参与人", "状态", "完成日期");
+        WorkbookWriter w = WorkbookWriter.sheet("工作安排").title("2026学年第一学期 教科室工作安排").header(wide);
+        for (int i = 0; i < 120; i++) w.row(List.of(i + 1, "第" + (i % 20 + 1) + "周", "常规", "听课评课", "王海燕", "全体", "未开始", "—"));
+        byte[] xlsx = write(w);
+        byte[] narrow = write(WorkbookWriter.sheet("名单").header(List.of("姓名", "学科", "职称")).row(List.of("周晓燕", "语文", "一级教师")));
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2026学年第一学期 教科室工作安排");
+            assertThat(s.getMergedRegions()).anySatisfy(r -> assertThat(r.formatAsString()).isEqualTo("A1:H1"));
+            assertThat(s.getRow(1).getCell(3).getStringCellValue()).isEqualTo("工作内容");
+            assertThat(s.getRepeatingRows()).as("header row on every printed page").isEqualTo(CellRangeAddress.valueOf("2:2"));
+            var print = s.getPrintSetup();
+            assertThat(print.getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(print.getLandscape()).isTrue();
+            assertThat(s.getFitToPage()).isTrue();
+            assertThat(print.getFitWidth()).isEqualTo((short) 1);
+            assertThat(print.getFitHeight()).as("as many pages long as needed").isZero();
+            assertThat(s.getFooter().getCenter()).contains("&P").contains("&N");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(narrow))) {
+            XSSFSheet s = wb.getSheetAt(0);
+            assertThat(s.getPrintSetup().getLandscape()).isFalse();
+            assertThat(s.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(s.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("2:2"));
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名单");
+        }
     }
 
     private static byte[] write(WorkbookWriter writer) throws IOException {

@@ -194,9 +194,10 @@ class RosterImportIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
-            assertThat(sheet.getLastRowNum()).isGreaterThan(1);
-            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).contains("语文");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("教师名单"); // the printed title row
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getLastRowNum()).isGreaterThan(2);
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).contains("语文");
         }
         byte[] template = mvc.perform(get("/people/import/template").with(TestUsers.as(users, "jks")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -329,10 +329,10 @@ class PlanPagesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("计划标题");
-            assertThat(sheet.getLastRowNum()).isEqualTo(1); // the county sees the published plan, not the draft
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("导出列表计划");
-            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("已发布");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("计划标题"); // row 0 is the printed title
+            assertThat(sheet.getLastRowNum()).isEqualTo(2); // the county sees the published plan, not the draft
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("导出列表计划");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("已发布");
         }
     }
 

@@ -136,16 +136,16 @@ class PlanExportIntegrationTests {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             var sheet = wb.getSheetAt(0);
             List<String> header = new ArrayList<>();
-            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            sheet.getRow(1).forEach(c -> header.add(c.getStringCellValue())); // row 0 is the printed title
             assertThat(header).containsExactly("序号", "月份/时间", "项目", "工作内容", "负责人", "参与人", "完成依据", "状态",
                     "开始日期", "结束日期", "备注");
-            assertThat(sheet.getLastRowNum()).isEqualTo(count);
+            assertThat(sheet.getLastRowNum()).isEqualTo(count + 1);
             List<String> contents = new ArrayList<>();
-            for (int r = 1; r <= count; r++) {
+            for (int r = 2; r <= count + 1; r++) {
                 contents.add(sheet.getRow(r).getCell(3).getStringCellValue());
             }
             assertThat(contents).contains("教研组教学研讨活动", "制定学校教科室工作计划");
-            assertThat(sheet.getRow(1).getCell(8).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(term().startDate());
+            assertThat(sheet.getRow(2).getCell(8).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(term().startDate());
         }
     }
 
