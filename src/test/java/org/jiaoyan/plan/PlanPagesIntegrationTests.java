@@ -167,7 +167,7 @@ class PlanPagesIntegrationTests {
     void ownerMarksDoneWithAPhotoAndTheEvidenceIsServedOnlyInScope() throws Exception {
         long id = published("佐证计划");
         PlanItem it = item(id, "青蓝工程师徒结对");
-        MockMultipartFile photo = new MockMultipartFile("file", "会议照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        MockMultipartFile photo = new MockMultipartFile("file", "会议照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'});
         // a stale mark is refused and keeps no photo either
         mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "jks")).with(csrf())
                         .param("version", String.valueOf(it.version() + 5)).param("note", "旧页面"))
