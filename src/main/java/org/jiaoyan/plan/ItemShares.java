@@ -109,7 +109,7 @@ class ItemShares {
         return jdbc.sql("""
                 select s.*, coalesce(pe.name, coalesce(ou.short_name, ou.name)) as owner_name from plan_item_share s
                   left join person pe on pe.id = s.person_id left join org_unit ou on ou.id = s.unit_id
-                 where s.item_id = ? order by s.done, s.id""")
+                 where s.item_id = ? order by s.done, ou.sort_order, ou.name, pe.name, s.id""")
                 .param(itemId).query((rs, i) -> new ItemShare(rs.getLong("id"), rs.getObject("person_id", Long.class),
                         rs.getObject("unit_id", Long.class), rs.getString("owner_name"),
                         ItemState.valueOf(rs.getString("state")), rs.getInt("record_count"), rs.getBoolean("done"),
