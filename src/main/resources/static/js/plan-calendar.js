@@ -41,4 +41,12 @@
   });
   calendar.render();
   window.planCalendar = calendar; // lets a test or a bookmarklet move to a date
+  // accessibility: FullCalendar's "另外 n 项" links open a popover (a button, so aria-expanded is allowed on it), and
+  // its chevrons are decoration inside buttons that already carry a name
+  function ariaFixes() {
+    el.querySelectorAll('.fc-more-link:not([role])').forEach(function (a) { a.setAttribute('role', 'button'); });
+    el.querySelectorAll('.fc-icon[role="img"]').forEach(function (i) { i.removeAttribute('role'); i.setAttribute('aria-hidden', 'true'); });
+  }
+  ariaFixes();
+  new MutationObserver(ariaFixes).observe(el, { childList: true, subtree: true });
 })();
