@@ -167,7 +167,8 @@ class PlanPagesIntegrationTests {
     void ownerMarksDoneWithAPhotoAndTheEvidenceIsServedOnlyInScope() throws Exception {
         long id = published("佐证计划");
         PlanItem it = item(id, "各教研组、课题组制定学期计划");
-        MockMultipartFile photo = new MockMultipartFile("file", "会议照片.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        MockMultipartFile photo = new MockMultipartFile("file", "会议照片.png", "image/png", // a PNG's signature: uploads are checked by content
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 1, 2, 3});
         // a stale mark is refused and keeps no photo either
         mvc.perform(multipart("/plans/" + id + "/items/" + it.id() + "/done").file(photo).with(TestUsers.as(users, "zuzhang")).with(csrf())
                         .param("version", String.valueOf(it.version() + 5)).param("note", "旧页面"))
