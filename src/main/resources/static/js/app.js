@@ -45,9 +45,16 @@
     }, 0);
   });
 
-  // back/forward cache: a page shown again must not keep its buttons disabled
+  // back/forward cache: a page shown again must not keep its buttons disabled, and a form sent from it again on
+  // purpose is a new submission, so it gets a new one-time key (the server runs a repeated key only once)
   window.addEventListener('pageshow', function (e) {
-    if (e.persisted) { Array.prototype.forEach.call(document.forms, function (f) { setBusy(f, false); }); }
+    if (!e.persisted) { return; }
+    Array.prototype.forEach.call(document.forms, function (f) { setBusy(f, false); });
+    Array.prototype.forEach.call(document.querySelectorAll('input[name=_submission]'), function (input) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      input.value = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+    });
   });
 
   // htmx requests from a form: buttons disabled while the request runs (what hx-disabled-elt does per element)

@@ -201,6 +201,7 @@ public final class WorkbookWriter implements AutoCloseable {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0); // 0: as many pages down as the rows need
         sheet.setHorizontallyCenter(true);
+        sheet.setPrintGridlines(true); // data cells have no borders: without gridlines a printed list is hard to follow
         sheet.setMargin(Sheet.LeftMargin, 0.4);
         sheet.setMargin(Sheet.RightMargin, 0.4);
         sheet.setMargin(Sheet.TopMargin, 0.6);

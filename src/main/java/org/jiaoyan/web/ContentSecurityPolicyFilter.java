@@ -23,13 +23,16 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Content-Security-Policy";
 
-    /** data: images are Bootstrap's inline SVG icons (select arrows, close buttons) and the empty favicon. */
+    /**
+     * data: images are Bootstrap's inline SVG icons (select arrows, close buttons) and the empty favicon; the data: font
+     * is FullCalendar's icon font (arrows of the month view), embedded in its script.
+     */
     public static final String POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
-            "font-src 'self'",
+            "font-src 'self' data:",
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",

@@ -195,6 +195,7 @@ class WorkbookWriterTests {
             assertThat(print.getFitWidth()).isEqualTo((short) 1);
             assertThat(print.getFitHeight()).as("as many pages long as needed").isZero();
             assertThat(s.getFooter().getCenter()).contains("&P").contains("&N");
+            assertThat(s.isPrintGridlines()).isTrue();
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(narrow))) {
             XSSFSheet s = wb.getSheetAt(0);

@@ -48,6 +48,9 @@ class UploadsTests {
         assertStored(uploads, "教案.wps", ole2("WordDocument"), "application/vnd.ms-works");
         assertStored(uploads, "课件.ppt", ole2("PowerPoint Document"), "application/vnd.ms-powerpoint");
         assertStored(uploads, "资料.zip", zip("a.txt"), "application/zip");
+        assertStored(uploads, "IMG_0001.HEIC", isoMedia("heic"), "image/heic"); // iPhone photos
+        assertStored(uploads, "IMG_0002.heic", isoMedia("mif1"), "image/heic");
+        assertStored(uploads, "公开课.mp4", isoMedia("isom"), "video/mp4");
         assertStored(uploads, "旧教案.doc", "{\\rtf1\\ansi 教案}".getBytes(StandardCharsets.UTF_8), "application/msword");
     }
 
@@ -155,6 +158,15 @@ class UploadsTests {
             z.closeEntry();
         }
         return out.toByteArray();
+    }
+
+    /** An ISO base media file (HEIC photo, MP4 video) starts with its "ftyp" box naming the brand. */
+    private static byte[] isoMedia(String brand) {
+        byte[] b = new byte[256];
+        b[3] = 0x18;
+        System.arraycopy(("ftyp" + brand).getBytes(StandardCharsets.US_ASCII), 0, b, 4, 8);
+        System.arraycopy(("0000" + brand + "mif1").getBytes(StandardCharsets.US_ASCII), 0, b, 12, 12);
+        return b;
     }
 
     /** The start of a Windows program: "MZ", the DOS stub, the PE header offset and signature. */
