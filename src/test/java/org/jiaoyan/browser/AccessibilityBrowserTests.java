@@ -37,6 +37,15 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 
     private final List<String> failures = new ArrayList<>();
 
+    /** Who is signed in, for the screenshot names (target/screenshots/a11y-USER-PATH-WIDTH.png). */
+    private String who = "anonymous";
+
+    @Override
+    protected void login(String username, String password) {
+        super.login(username, password);
+        who = username;
+    }
+
     private static String readAxe() {
         try (InputStream in = AccessibilityBrowserTests.class.getResourceAsStream("/axe.min.js")) {
             assertThat(in).as("axe.min.js on the test classpath (com.deque.html.axe-core:selenium)").isNotNull();
@@ -75,7 +84,10 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
     @SuppressWarnings("unchecked")
     private void check(String page, String width) {
         wait.until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete' && !document.querySelector('.htmx-request');")));
+        long start = System.nanoTime();
         AxeResult result = axe();
+        System.out.printf("axe %s [%s]: %d violations, %d rules passed, %d ms%n", page, width, result.violations().size(),
+                result.passes(), (System.nanoTime() - start) / 1_000_000);
         assertThat(result.passes()).as("axe checked rules on %s", page).isPositive();
         for (Map<String, Object> v : result.violations()) {
             for (Map<String, Object> node : (List<Map<String, Object>>) v.get("nodes")) {
@@ -102,8 +114,24 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
                 find(css);
             }
             check(name + " " + path, phone ? "390px" : "1366px");
-            screenshot("a11y" + path.replaceAll("\\d+", "n").replaceAll("[^a-z]+", "-") + "-" + (phone ? "phone" : "desktop"));
+            screenshot("a11y-" + who + path.replaceAll("\\d+", "n").replaceAll("[^a-z]+", "-") + "-" + (phone ? "phone" : "desktop"));
         }
+        desktop();
+    }
+
+    /** Checks a state of a page that only a click shows (an open menu, a form with its errors) at the given width. */
+    private void afterClick(String name, String path, boolean phone, String click, String waitFor) {
+        if (phone) {
+            phone();
+        } else {
+            desktop();
+        }
+        open(path);
+        click(click);
+        find(waitFor);
+        wait.until(d -> Boolean.TRUE.equals(js("return !document.querySelector('.offcanvas.showing, .collapsing');")));
+        check(name + " " + path, phone ? "390px" : "1366px");
+        screenshot("a11y-" + who + "-" + click.replaceAll("[^a-z]+", "-") + (phone ? "phone" : "desktop"));
         desktop();
     }
 
@@ -212,7 +240,17 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
         page("活动详情", firstLink("/activities", "^/activities/\\d+$"));
         page("新建活动", "/activities/new");
         page("听课记录", "/observations");
+        page("听课记录详情", firstLink("/observations", "^/observations/\\d+$"));
+        page("评价表", "/forms");
         page("青蓝工程", "/mentoring");
+        page("青蓝工程周表", "/mentoring/weeks");
+        page("教师详情", firstLink("/people", "^/people/\\d+$"));
+        page("事项详情", firstLink(plan + "/schedule", "^/plans/\\d+/items/\\d+$"));
+        page("导入计划", "/plans/import");
+        page("找不到的页面", "/activities/999999");
+        afterClick("手机菜单", "/people", true, ".app-topbar [data-bs-toggle=offcanvas]", "#sidebar.show");
+        afterClick("更多操作菜单", plan, false, ".plan-header .dropdown-toggle", ".dropdown-menu.show");
+        afterClick("未填写的表单", "/activities/new", true, "#activity-form button[type=submit]", ".invalid-feedback");
         page("通知", "/notices");
         page("个人中心", "/profile");
         assertNoSeriousViolations();
