@@ -180,7 +180,7 @@ class LoginThrottlingIntegrationTests {
         for (int i = 0; i < 6; i++) {
             MockHttpSession a = signIn("10.0.3.1", known, "wrong" + i, "/login?error");
             MockHttpSession b = signIn("10.0.3.2", unknown, "wrong" + i, "/login?error");
-            assertThat(problemShown(a)).isEqualTo(problemShown(b)).isEqualTo("用户名或密码不正确");
+            assertThat(problemShown(a)).isEqualTo(problemShown(b)).isEqualTo("用户名或密码错误");
         }
         MockHttpSession a = signIn("10.0.3.1", known, "wrong", "/login?error");
         MockHttpSession b = signIn("10.0.3.2", unknown, "wrong", "/login?error");
@@ -221,7 +221,7 @@ class LoginThrottlingIntegrationTests {
         String username = newTeacher();
         long id = jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
         jdbc.sql("update app_user set enabled = false where id = ?").param(id).update();
-        assertThat(problemShown(signIn("10.0.5.1", username, "wrong", "/login?error"))).isEqualTo("用户名或密码不正确");
+        assertThat(problemShown(signIn("10.0.5.1", username, "wrong", "/login?error"))).isEqualTo("用户名或密码错误");
         assertThat(problemShown(signIn("10.0.5.1", username, PASSWORD, "/login?error"))).isEqualTo("账号已停用，请联系管理员");
     }
 
