@@ -101,13 +101,16 @@ public class LoginThrottle {
         }
         // An address that has not failed on this account (or made a typo or two): the real user, most likely, whom
         // the attack from elsewhere must not lock out. Such addresses share one check a second on this account.
-        Instant nextClean = u.lastCleanCheck().plusSeconds(1);
-        if (now.isBefore(nextClean)) {
-            return Verdict.wait(now, nextClean);
-        }
-        byAccount.asMap().computeIfPresent(account, (k, f) ->
-                new Failures(f.count(), f.last(), f.notBefore(), now));
-        return Verdict.ALLOW;
+        Instant[] taken = {null}; // the slot already taken by another address, if any (atomic per account)
+        byAccount.asMap().computeIfPresent(account, (k, f) -> {
+            Instant nextClean = f.lastCleanCheck().plusSeconds(1);
+            if (now.isBefore(nextClean)) {
+                taken[0] = nextClean;
+                return f;
+            }
+            return new Failures(f.count(), f.last(), f.notBefore(), now);
+        });
+        return taken[0] == null ? Verdict.ALLOW : Verdict.wait(now, taken[0]);
     }
 
     /** A checked attempt with a wrong password (or an unknown name): counts for the address and the account. */
