@@ -14,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"jiaoyan.demo=true", "jiaoyan.admin-password=Admin2026pass", "jiaoyan.files.dir=target/test-files"})
+@SpringBootTest(properties = {"jiaoyan.demo=true", "jiaoyan.admin-password=" + TestUsers.ADMIN_PASSWORD, "jiaoyan.files.dir=target/test-files"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface JiaoyanIntegrationTest {

@@ -9,7 +9,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public final class TestUsers {
 
     public static final String DEMO_PASSWORD = "jiaoyan2026";
-    public static final String ADMIN_PASSWORD = "Admin2026pass";
+    public static final String ADMIN_PASSWORD = "Qiuyue#2026ops"; // the password policy refuses one containing "admin"
 
     private TestUsers() {
     }

@@ -1,14 +1,19 @@
 package org.jiaoyan.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,6 +39,7 @@ class AccountSecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** Loads accounts for tests and tools that sign a known user in; sign-in itself is PasswordAuthentication. */
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts) {
         return username -> accounts.load(username).orElseThrow(() -> new UsernameNotFoundException(username));
@@ -42,17 +48,19 @@ class AccountSecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication // the "generate" command runs without a web server
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, PasswordEncoder encoder,
+                            LoginThrottle throttle, LoginLog log, ApiCredentialCache cache) throws Exception {
+        AuthenticationEntryPoint entryPoint = AccountSecurityConfiguration::apiAuthenticationFailed;
         http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(new PasswordAuthentication(
+                        PasswordAuthentication.Channel.BASIC, accounts, encoder, throttle, log, cache)))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        problem(res, HttpStatus.UNAUTHORIZED, "未登录或凭据无效：请使用用户名密码（Basic）或个人 API 令牌（Bearer）")))
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) ->
-                                problem(res, HttpStatus.UNAUTHORIZED, "未登录或凭据无效：请使用用户名密码（Basic）或个人 API 令牌（Bearer）"))
+                        .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "无权访问")));
         return http.build();
     }
@@ -60,8 +68,11 @@ class AccountSecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain app(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain app(HttpSecurity http, UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
+                            LoginLog log, ApiCredentialCache cache) throws Exception {
+        http.authenticationManager(new ProviderManager(new PasswordAuthentication(
+                        PasswordAuthentication.Channel.FORM, accounts, encoder, throttle, log, cache)))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/error/**",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/bench/ping")
@@ -77,14 +88,36 @@ class AccountSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Every failed sign-in goes to the same /login?error, whether the name exists or not; the page says why from the
+     * session: wrong name or password, or (equally for every name) "too many attempts, wait N s". Only someone who
+     * gave the right password learns that the account is disabled.
+     */
     private static AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "error";
             String username = request.getParameter("username");
-            request.getSession().setAttribute("lastUsername", username == null ? "" : username);
-            response.sendRedirect(request.getContextPath() + "/login?" + reason);
+            HttpSession session = request.getSession();
+            session.setAttribute(LoginProblem.LAST_USERNAME, username == null ? "" : username);
+            session.setAttribute(LoginProblem.SESSION_KEY, exception instanceof LoginThrottledException t
+                    ? new LoginProblem("login.throttled", t.retryAfterSeconds())
+                    : exception instanceof DisabledException ? new LoginProblem("login.disabled", 0)
+                    : new LoginProblem("login.error", 0));
+            response.sendRedirect(request.getContextPath() + "/login?error");
         };
+    }
+
+    /**
+     * The API's answer to a failed Basic or missing credentials: 401, or 429 with Retry-After during a throttling
+     * delay; the body is the same for every username.
+     */
+    static void apiAuthenticationFailed(HttpServletRequest req, HttpServletResponse res, AuthenticationException e)
+            throws java.io.IOException {
+        if (e instanceof LoginThrottledException t) {
+            res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(t.retryAfterSeconds()));
+            problem(res, HttpStatus.TOO_MANY_REQUESTS, "尝试过于频繁，请 " + t.retryAfterSeconds() + " 秒后再试");
+        } else {
+            problem(res, HttpStatus.UNAUTHORIZED, "未登录或凭据无效：请使用用户名密码（Basic）或个人 API 令牌（Bearer）");
+        }
     }
 
     /** CSRF failures (an expired form) and denied pages render the Chinese 403 page through /error. */

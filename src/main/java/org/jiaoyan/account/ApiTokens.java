@@ -18,6 +18,8 @@ import org.jiaoyan.shared.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens (Bearer) for mini-apps and other systems. Only a SHA-256 hash is stored; the token acts
@@ -33,12 +35,16 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final UserAccounts accounts;
+    private final ApiCredentialCache cache;
+    private final LastUseRecorder lastUse;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiTokens(JdbcClient jdbc, AuditLog audit, UserAccounts accounts) {
+    ApiTokens(JdbcClient jdbc, AuditLog audit, UserAccounts accounts, ApiCredentialCache cache, LastUseRecorder lastUse) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.accounts = accounts;
+        this.cache = cache;
+        this.lastUse = lastUse;
     }
 
     /** Creates a token for the signed-in user and returns the secret, which is never shown again. */
@@ -81,20 +87,45 @@ public class ApiTokens {
         if (n == 0) {
             throw new NotFoundException();
         }
+        cache.forgetToken(id);
+        afterCommit(() -> cache.forgetToken(id)); // again, in case a request read the token before this committed
         audit.success("REVOKE", "api_token", id, "", null);
     }
 
-    /** The owner of a live token, with the token's last use recorded. */
+    /**
+     * The owner of a live token. Reads only: the owner is kept for a minute (dropped at once on revocation or an
+     * account change), and the last use is recorded at most once a minute, in the background.
+     */
+    @Transactional(readOnly = true)
     Optional<CurrentUser> authenticate(String secret) {
         if (!secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, user_id from api_token where token_hash = ? and revoked_at is null")
-                .param(hash(secret)).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
-                .flatMap(t -> {
-                    jdbc.sql("update api_token set last_used_at = ? where id = ?").params(LocalDateTime.now(), t[0]).update();
-                    return accounts.loadById(t[1]);
-                });
+        String hash = hash(secret);
+        ApiCredentialCache.TokenOwner owner = cache.token(hash);
+        if (owner == null) {
+            owner = jdbc.sql("select id, user_id from api_token where token_hash = ? and revoked_at is null")
+                    .param(hash).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
+                    .flatMap(t -> accounts.loadById(t[1]).map(u -> new ApiCredentialCache.TokenOwner(t[0], u)))
+                    .orElse(null);
+            if (owner == null) {
+                return Optional.empty();
+            }
+            cache.rememberToken(hash, owner);
+        }
+        lastUse.tokenUsed(owner.tokenId());
+        return Optional.of(owner.user());
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        }
     }
 
     static String hash(String secret) {

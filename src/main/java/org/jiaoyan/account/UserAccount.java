@@ -7,10 +7,5 @@ import org.jspecify.annotations.Nullable;
 /** A login account as the admin pages show it. */
 public record UserAccount(long id, String username, String displayName, @Nullable Long personId,
                           @Nullable String personName, @Nullable String institutionName, boolean enabled,
-                          @Nullable LocalDateTime lockedUntil, @Nullable LocalDateTime lastLoginAt,
-                          List<RoleGrant> roles, int version, boolean deleted) {
-
-    public boolean locked() {
-        return lockedUntil != null && lockedUntil.isAfter(LocalDateTime.now());
-    }
+                          @Nullable LocalDateTime lastLoginAt, List<RoleGrant> roles, int version, boolean deleted) {
 }

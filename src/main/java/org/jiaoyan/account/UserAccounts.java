@@ -25,6 +25,7 @@ import org.jiaoyan.shared.SqlFilter;
 import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ public class UserAccounts {
 
     private static final String SELECT = """
             select a.id, a.username, a.display_name, a.person_id, p.name as person_name, u.name as institution_name,
-                   a.enabled, a.locked_until, a.last_login_at, a.version, a.deleted_at, a.password_hash
+                   a.enabled, a.last_login_at, a.version, a.deleted_at, a.password_hash
               from app_user a left join person p on p.id = a.person_id left join org_unit u on u.id = p.institution_id""";
 
     private final JdbcClient jdbc;
@@ -45,14 +46,16 @@ public class UserAccounts {
     private final AuditLog audit;
     private final ScopeResolver scopes;
     private final OrgDirectory directory;
+    private final ApplicationEventPublisher events;
 
-    public UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, ScopeResolver scopes,
-                        OrgDirectory directory) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, ScopeResolver scopes,
+                 OrgDirectory directory, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.scopes = scopes;
         this.directory = directory;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +92,7 @@ public class UserAccounts {
         if (jdbc.sql("select count(*) from app_user where lower(username) = lower(?)").param(name).query(Long.class).single() > 0) {
             throw new ValidationException("username", "user.username.duplicate");
         }
-        checkPolicy("password", password);
+        PasswordPolicy.check("password", name, password);
         if (roles.isEmpty()) {
             throw new ValidationException("roles", "user.roles.required");
         }
@@ -127,20 +130,22 @@ public class UserAccounts {
         }
         jdbc.sql("delete from user_role where user_id = ?").param(id).update();
         writeRoles(id, roles);
+        events.publishEvent(new UserAccountChanged(id));
         audit.success("UPDATE", "app_user", id, before.username(),
                 AuditLog.diff(Map.of("roles", describe(before.roles()), "enabled", before.enabled()),
                         Map.of("roles", describe(roles), "enabled", enabled)));
     }
 
-    /** Admin reset: sets a new password, unlocks the account. */
+    /** Admin reset: sets a new password (API credentials cached for the old one are dropped). */
     public void resetPassword(long id, String newPassword) {
         Access.requireAdmin();
         UserAccount u = get(id);
-        checkPolicy("password", newPassword);
+        PasswordPolicy.check("password", u.username(), newPassword);
         jdbc.sql("""
                 update app_user set password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = null,
                        version = version + 1 where id = ?""")
                 .params(encoder.encode(newPassword), LocalDateTime.now(), id).update();
+        events.publishEvent(new UserAccountChanged(id));
         audit.success("RESET_PASSWORD", "app_user", id, u.username(), null);
     }
 
@@ -151,12 +156,13 @@ public class UserAccounts {
         if (!encoder.matches(current, hash)) {
             throw new ValidationException("currentPassword", "user.password.wrongCurrent");
         }
-        checkPolicy("newPassword", newPassword);
         if (encoder.matches(newPassword, hash)) {
             throw new ValidationException("newPassword", "user.password.same");
         }
+        PasswordPolicy.check("newPassword", me.username(), newPassword);
         jdbc.sql("update app_user set password_hash = ?, password_changed_at = ?, version = version + 1 where id = ?")
                 .params(encoder.encode(newPassword), LocalDateTime.now(), me.id()).update();
+        events.publishEvent(new UserAccountChanged(me.id()));
         audit.success("CHANGE_PASSWORD", "app_user", me.id(), me.username(), null);
     }
 
@@ -172,6 +178,7 @@ public class UserAccounts {
             throw new StaleEditException();
         }
         jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null").params(LocalDateTime.now(), id).update();
+        events.publishEvent(new UserAccountChanged(id));
         audit.success("DELETE", "app_user", id, u.username(), null);
     }
 
@@ -180,7 +187,13 @@ public class UserAccounts {
         UserAccount u = get(id);
         jdbc.sql("update app_user set deleted_at = null, deleted_by = null, enabled = true, version = version + 1 where id = ?")
                 .param(id).update();
+        events.publishEvent(new UserAccountChanged(id));
         audit.success("RESTORE", "app_user", id, u.username(), null);
+    }
+
+    /** A successful form login: the time of the last login (one write per login, none per API call). */
+    void recordLogin(long id) {
+        jdbc.sql("update app_user set last_login_at = ? where id = ?").params(LocalDateTime.now(), id).update();
     }
 
     /** Whether any account exists (first start creates the administrator). */
@@ -199,25 +212,23 @@ public class UserAccounts {
     /** Builds the principal with roles and data scope; empty when the username is unknown or deleted. */
     @Transactional(readOnly = true)
     Optional<CurrentUser> load(String username) {
-        record Row(long id, String username, String display, @Nullable Long personId, String hash, boolean enabled,
-                   @Nullable LocalDateTime lockedUntil) {
+        record Row(long id, String username, String display, @Nullable Long personId, String hash, boolean enabled) {
         }
         Optional<Row> found = jdbc.sql("""
-                select id, username, display_name, person_id, password_hash, enabled, locked_until
+                select id, username, display_name, person_id, password_hash, enabled
                   from app_user where lower(username) = lower(?) and deleted_at is null""")
                 .param(username.trim())
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getBoolean(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toLocalDateTime()))
+                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getBoolean(6)))
                 .optional();
         return found.map(r -> {
             List<RoleGrant> grants = rolesOf(List.of(r.id())).getOrDefault(r.id(), List.of());
             DataScope scope = scopes.resolve(grants, r.personId());
             EnumSet<Role> roles = EnumSet.noneOf(Role.class);
             grants.forEach(g -> roles.add(g.role()));
-            boolean nonLocked = r.lockedUntil() == null || r.lockedUntil().isBefore(LocalDateTime.now());
+            // No account lockout any more (LoginThrottle slows guessing instead); locked_until is no longer read.
             return new CurrentUser(r.id(), r.username(), r.display(), r.personId(),
-                    scopes.institutionOf(grants, r.personId()), roles, scope, r.hash(), r.enabled(), nonLocked);
+                    scopes.institutionOf(grants, r.personId()), roles, scope, r.hash(), r.enabled(), true);
         });
     }
 
@@ -226,14 +237,6 @@ public class UserAccounts {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "9a";
-    }
-
-    /** At least 8 characters with a letter and a digit. */
-    static void checkPolicy(String field, String password) {
-        if (password == null || password.length() < 8 || password.length() > 64
-                || !password.matches(".*[A-Za-z].*") || !password.matches(".*[0-9].*")) {
-            throw new ValidationException(field, "user.password.policy");
-        }
     }
 
     /** "DEPT_HEAD@12, TEACHER" for audit entries: role codes with the unit they apply to. */
@@ -265,16 +268,15 @@ public class UserAccounts {
         }
         Map<Long, List<RoleGrant>> roles = rolesOf(rows.stream().map(UserAccount::id).toList());
         return rows.stream().map(u -> new UserAccount(u.id(), u.username(), u.displayName(), u.personId(), u.personName(),
-                u.institutionName(), u.enabled(), u.lockedUntil(), u.lastLoginAt(), roles.getOrDefault(u.id(), List.of()),
+                u.institutionName(), u.enabled(), u.lastLoginAt(), roles.getOrDefault(u.id(), List.of()),
                 u.version(), u.deleted())).toList();
     }
 
     private UserAccount row(ResultSet rs, int i) throws SQLException {
-        var locked = rs.getTimestamp("locked_until");
         var last = rs.getTimestamp("last_login_at");
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 (Long) rs.getObject("person_id", Long.class), rs.getString("person_name"), rs.getString("institution_name"),
-                rs.getBoolean("enabled"), locked == null ? null : locked.toLocalDateTime(),
+                rs.getBoolean("enabled"),
                 last == null ? null : last.toLocalDateTime(), List.of(), rs.getInt("version"),
                 rs.getTimestamp("deleted_at") != null);
     }

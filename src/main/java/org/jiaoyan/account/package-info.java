@@ -1,3 +1,3 @@
-/** Accounts: users linked to people, role grants, login with lockout, login log, API tokens, security setup. */
+/** Accounts: users linked to people, role grants, login throttling, login log, API tokens, security setup. */
 @org.jspecify.annotations.NullMarked
 package org.jiaoyan.account;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class GenerateCommand {
 
     static final String BENCH_USER = "bench";
-    static final String BENCH_PASSWORD = "bench2026x";
+    static final String BENCH_PASSWORD = "Chayan2026x"; // the password policy refuses one containing "bench"
 
     private final DistrictGenerator generator;
     private final PlanGenerator planGenerator;

@@ -245,29 +245,4 @@ class AccountPagesIntegrationTests {
         mvc.perform(get("/profile").with(TestUsers.as(users, username)))
                 .andExpect(content().string(Matchers.containsString("撤销")));
     }
-
-    @Test
-    void fiveWrongPasswordsLockTheAccountUntilTheAdminResetsIt() throws Exception {
-        String username = unique("lock_me");
-        long id = newTeacherAccount(username);
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(formLogin("/login").user(username).password("wrong" + i)).andExpect(redirectedUrl("/login?error"));
-        }
-        mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(redirectedUrl("/login?locked"));
-        mvc.perform(get("/admin/logins").param("username", username).with(TestUsers.as(users, "admin")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("触发锁定")))
-                .andExpect(content().string(Matchers.containsString("已锁定")))
-                .andExpect(content().string(Matchers.containsString("密码错误")));
-        mvc.perform(get("/admin/users/" + id).with(TestUsers.as(users, "admin")))
-                .andExpect(content().string(Matchers.containsString("锁定至")));
-
-        mvc.perform(post("/admin/users/" + id + "/password").with(TestUsers.as(users, "admin")).with(csrf()).param("password", "abc"))
-                .andExpect(status().isOk())
-                .andExpect(model().attributeHasFieldErrors("resetForm", "password"));
-        mvc.perform(post("/admin/users/" + id + "/password").with(TestUsers.as(users, "admin")).with(csrf()).param("password", "Reset2026pass"))
-                .andExpect(redirectedUrl("/admin/users/" + id))
-                .andExpect(flash().attribute("flashSuccess", "user.password.reset"));
-        mvc.perform(formLogin("/login").user(username).password("Reset2026pass")).andExpect(redirectedUrl("/"));
-    }
 }

@@ -131,7 +131,7 @@ class ApiIntegrationTests {
     @Test
     void onlyAdministratorsCreateUsers() throws Exception {
         String json = """
-                {"username": "api_user_%d", "password": "Passw0rd2026", "roles": ["TEACHER"]}""".formatted(System.nanoTime() % 100000);
+                {"username": "api_user_%d", "password": "Qingshan-2026x", "roles": ["TEACHER"]}""".formatted(System.nanoTime() % 100000);
         mvc.perform(post("/api/v1/users").with(httpBasic("jks", TestUsers.DEMO_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isForbidden());
@@ -139,7 +139,7 @@ class ApiIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.id").isNumber());
         mvc.perform(post("/api/v1/users").with(httpBasic("admin", TestUsers.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(json.replace("Passw0rd2026", "short")))
+                        .contentType(MediaType.APPLICATION_JSON).content(json.replace("Qingshan-2026x", "short")))
                 .andExpect(status().isUnprocessableContent());
     }
 

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 用户与角色 (administrators): list, create, edit roles, reset password (which also unlocks), recycle bin. */
+/** 用户与角色 (administrators): list, create, edit roles, reset password, recycle bin. */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -119,7 +119,7 @@ class UserAdminController {
         return form(model, a, schoolId);
     }
 
-    /** Sets a new password chosen by the administrator; this also lifts a lockout. */
+    /** Sets a new password chosen by the administrator. */
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @ModelAttribute("resetForm") ResetForm resetForm, BindingResult result,
                          Model model, RedirectAttributes redirect) {
