@@ -14,6 +14,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the first start with an empty database (and jiaoyan.demo=true) creates the demo county — a 教研室 and three
@@ -35,10 +37,12 @@ class DemoCounty implements ApplicationRunner {
     private final DemoPlans plans;
     private final DemoActivities demoActivities;
     private final DemoObservations observations;
+    private final TransactionTemplate transaction;
     private final boolean enabled;
 
     DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
-               DemoActivities demoActivities, DemoObservations observations, @Value("${jiaoyan.demo:true}") boolean enabled) {
+               DemoActivities demoActivities, DemoObservations observations, PlatformTransactionManager transactions,
+               @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
@@ -46,6 +50,7 @@ class DemoCounty implements ApplicationRunner {
         this.plans = plans;
         this.demoActivities = demoActivities;
         this.observations = observations;
+        this.transaction = new TransactionTemplate(transactions);
         this.enabled = enabled;
     }
 
@@ -55,7 +60,9 @@ class DemoCounty implements ApplicationRunner {
                 || jdbc.sql("select count(*) from org_unit").query(Long.class).single() > 0) {
             return;
         }
-        Access.asSystem(() -> {
+        // one transaction: one commit for the whole county instead of one per record (each commit is a file write,
+        // see application.yml), and a process killed half-way leaves no half demo that would never be completed
+        transaction.executeWithoutResult(tx -> Access.asSystem(() -> {
             var district = generator.generate("示范县", 3, 150, 2026L);
             var experimental = district.schools().get(0);
             var township = district.schools().get(1);
@@ -74,7 +81,7 @@ class DemoCounty implements ApplicationRunner {
             plans.create(experimental.id(), office);
             demoActivities.create(chineseGroup);
             observations.create(experimental.id(), teacher, staff.get(2));
-        });
+        }));
         log.info("""
 
                 ========================================================

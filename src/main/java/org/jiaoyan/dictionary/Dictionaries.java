@@ -85,6 +85,18 @@ public class Dictionaries {
         return Optional.ofNullable(snapshot().lookup.getOrDefault(kind, Map.of()).get(key));
     }
 
+    /**
+     * Code → label in the current language of every value of a kind, disabled ones included so that old records keep
+     * their label: lists take this once per page and look rows up in it, instead of a dictionary search per cell.
+     */
+    public Map<String, String> labelMap(String kind) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<DictItem> all = allItems(kind);
+        Map<String, String> m = new java.util.HashMap<>(all.size() * 2);
+        all.forEach(i -> m.put(i.code(), i.label(locale)));
+        return m;
+    }
+
     public Map<String, String> labelsByCode(String kind) {
         Map<String, String> m = new LinkedHashMap<>();
         items(kind).forEach(i -> m.put(i.code(), i.label(LocaleContextHolder.getLocale())));

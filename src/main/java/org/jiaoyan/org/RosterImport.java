@@ -38,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RosterImport {
 
     public static final int MAX_ROWS = 20_000;
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1\\d{10}");
 
     private final People people;
     private final OrgUnits units;
@@ -97,9 +98,10 @@ public class RosterImport {
             }
         }
         Map<String, Integer> mobileRows = new HashMap<>();
-        List<RosterPreview.Row> rows = new ArrayList<>();
+        List<RosterPreview.Row> rows = new ArrayList<>(sheet.rows().size());
+        LocalDate today = LocalDate.now();
         for (SheetRow row : sheet.rows()) {
-            RowReader r = new RowReader(row, errors);
+            RowReader r = new RowReader(row, errors, today);
             PersonData data = r.person(school, schoolsByName);
             if (data.mobile() != null) {
                 Integer first = mobileRows.putIfAbsent(data.mobile(), row.rowNumber());
@@ -201,11 +203,13 @@ public class RosterImport {
     private final class RowReader {
         private final SheetRow row;
         private final List<ImportError> errors;
+        private final LocalDate today;
         private boolean ok = true;
 
-        RowReader(SheetRow row, List<ImportError> errors) {
+        RowReader(SheetRow row, List<ImportError> errors, LocalDate today) {
             this.row = row;
             this.errors = errors;
+            this.today = today;
         }
 
         void error(String key, String message) {
@@ -244,7 +248,6 @@ public class RosterImport {
             }
             LocalDate birth = date("birthDate");
             LocalDate start = date("workStartDate");
-            LocalDate today = LocalDate.now();
             if (birth != null && (birth.isAfter(today.minusYears(16)) || birth.getYear() < 1930)) {
                 error("birthDate", msg("person.birthDate.implausible"));
             }
@@ -259,7 +262,7 @@ public class RosterImport {
             String mobile = null;
             String mobileText = CellText.digits(row.text("mobile"));
             if (!mobileText.isEmpty()) {
-                if (mobileText.matches("1\\d{10}")) {
+                if (MOBILE.matcher(mobileText).matches()) {
                     mobile = mobileText;
                 } else {
                     error("mobile", msg("roster.mobile.invalid", row.text("mobile")));

@@ -167,4 +167,16 @@ class PersonIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))));
     }
+    @Test
+    void listRowShowsSubjectAndTitleLabelsAgeAndYearsOfService() throws Exception {
+        LocalDate today = LocalDate.now();
+        Access.as(jks(), () -> people.create(new PersonData(experimentalSchool(), "列表标签测试", "F",
+                String.valueOf(MOBILES.incrementAndGet()), today.minusYears(31).minusDays(3), today.minusYears(7).minusDays(3),
+                "T1", false, null, List.of("MATH", "CHINESE"), List.of(), List.of())));
+        String page = mvc.perform(get("/people").param("q", "列表标签测试").with(TestUsers.as(users, "jks")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf(">列表标签测试</a>"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains(">数学、语文</td>", ">一级教师</td>", ">31</td>", ">7</td>");
+    }
 }

@@ -67,9 +67,17 @@ class PersonController {
     @GetMapping
     String list(ListParams p, Model model, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
         PersonFilter filter = p.filter(false);
-        model.addAttribute("page", people.search(filter, p.pageQuery()));
+        // labels resolved once for the page (two map look-ups a row), not by a dictionary call in every cell
+        Map<String, String> subjects = dictionaries.labelMap(DictKind.SUBJECT);
+        Map<String, String> titles = dictionaries.labelMap(DictKind.TITLE);
+        LocalDate today = LocalDate.now();
+        model.addAttribute("page", people.search(filter, p.pageQuery()).map(x -> PersonRow.of(x, subjects, titles, today)));
         model.addAttribute("params", p);
-        addChoices(model);
+        model.addAttribute("institutions", units.institutions());
+        model.addAttribute("subjectOptions", dictionaries.labelsByCode(DictKind.SUBJECT));
+        model.addAttribute("titleOptions", dictionaries.labelsByCode(DictKind.TITLE));
+        model.addAttribute("ageBands", AgeBand.values());
+        model.addAttribute("statuses", PersonStatus.values());
         model.addAttribute("canManage", Access.scope().managesAny());
         return hx != null ? "org/person-list :: results" : "org/person-list";
     }
@@ -213,6 +221,19 @@ class PersonController {
         Map<String, String> m = new LinkedHashMap<>();
         list.forEach(u -> m.put(String.valueOf(u.id()), u.name()));
         return m;
+    }
+
+    /** A row of the teacher list: the person with labels, age and years of service already worked out. */
+    record PersonRow(Person person, String subjects, String title, @Nullable Integer age, @Nullable Integer yearsOfService) {
+
+        static PersonRow of(Person p, Map<String, String> subjectLabels, Map<String, String> titleLabels, LocalDate today) {
+            StringBuilder s = new StringBuilder();
+            for (String code : p.subjects()) {
+                s.append(s.isEmpty() ? "" : "、").append(subjectLabels.getOrDefault(code, code));
+            }
+            String title = p.titleCode() == null ? "" : titleLabels.getOrDefault(p.titleCode(), p.titleCode());
+            return new PersonRow(p, s.toString(), title, p.age(today), p.yearsOfService(today));
+        }
     }
 
     /** Query parameters of the list, the export and the recycle bin. */
