@@ -63,7 +63,7 @@ class ApiDocumentation {
                                 数据范围与网页相同：每个账号只看到、只能修改其单位的数据。
 
                                 **认证**：每个请求都要带凭据，二选一：HTTP Basic（用户名和密码），或个人 API 令牌 \
-                                `Authorization: Bearer jy_…`（登录后在“个人设置 → API 令牌”中创建，可随时撤销）。\
+                                `Authorization: Bearer jy_…`（登录后在“我的账号”页（/profile）的“个人 API 令牌”中创建，可随时撤销）。\
                                 接口不使用会话和 CSRF。
 
                                 **错误**：4xx 和 5xx 的回答都是 `application/problem+json`（RFC 9457）：`detail` 是可以直接给用户看的中文说明，\
@@ -77,7 +77,7 @@ class ApiDocumentation {
                 .servers(List.of(new Server().url("/").description("本系统（与本说明同一地址）")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("用户名和密码，与网页登录相同（连续输错会被限速）"))
+                                .description("用户名和密码，与网页登录相同"))
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("jy_…")
                                 .description("个人 API 令牌（jy_ 开头），代表创建它的账号，权限与该账号相同；撤销后立即失效")))
