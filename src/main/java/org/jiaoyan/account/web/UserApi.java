@@ -1,6 +1,10 @@
 package org.jiaoyan.account.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** POST /api/v1/users: administrators create accounts for teachers from other systems. */
 @RestController
-@Tag(name = "用户")
+@Tag(name = "用户", description = "登录账号：由系统管理员为其他系统的教师创建")
 class UserApi {
 
     private final UserAccounts accounts;
@@ -28,7 +32,11 @@ class UserApi {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "创建用户（仅系统管理员）", description = "roles 为角色代码，如 TEACHER、DEPT_HEAD；可用 roleGrants 指定角色所属单位")
+    @Operation(operationId = "createUser", summary = "创建用户（仅系统管理员）", description = "roles 为角色代码，如 TEACHER、DEPT_HEAD；可用 roleGrants 指定角色所属单位")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新账号的地址",
+            content = @Content(mediaType = "application/json", schemaProperties = {
+                    @SchemaProperty(name = "id", schema = @Schema(type = "integer", format = "int64", description = "新账号的 id")),
+                    @SchemaProperty(name = "username", schema = @Schema(type = "string", description = "登录名（去掉首尾空格）"))}))
     @PostMapping("/api/v1/users")
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewUser body) {
         List<RoleGrant> grants = body.roleGrants() != null && !body.roleGrants().isEmpty() ? body.roleGrants()

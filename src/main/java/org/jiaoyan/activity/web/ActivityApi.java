@@ -1,6 +1,10 @@
 package org.jiaoyan.activity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API for group activities, with the same services and data scope as the pages. */
 @RestController
 @RequestMapping("/api/v1/activities")
-@Tag(name = "教研活动")
+@Tag(name = "教研活动", description = "教研活动：查询、详情与签到情况、新建（可关联计划事项）")
 class ActivityApi {
 
     private final Activities activities;
@@ -42,7 +46,7 @@ class ActivityApi {
         this.activities = activities;
     }
 
-    @Operation(summary = "可见的活动列表（分页，按类型、组织者、日期、主题筛选）")
+    @Operation(operationId = "listActivities", summary = "可见的活动列表（分页，按类型、组织者、日期、主题筛选）")
     @GetMapping
     PageResult<ActivityRow> list(@RequestParam(required = false) @Nullable Long typeId,
                                  @RequestParam(required = false) @Nullable Long unitId,
@@ -54,7 +58,7 @@ class ActivityApi {
         return activities.list(new ActivityFilter(typeId, unitId, from, to, q), PageQuery.of(page, size, null, null));
     }
 
-    @Operation(summary = "活动详情，含签到情况（已签到 / 迟到 / 缺席 / 未签到）")
+    @Operation(operationId = "getActivity", summary = "活动详情，含签到情况（已签到 / 迟到 / 缺席 / 未签到）")
     @GetMapping("/{id}")
     ActivityJson get(@PathVariable long id) {
         Activity a = activities.get(id);
@@ -65,7 +69,10 @@ class ActivityApi {
                         x.state(a, now))).toList());
     }
 
-    @Operation(summary = "新建活动（组织者：学校管理员或本组组长）；planItemId 关联计划事项，事项状态随之更新")
+    @Operation(operationId = "createActivity", summary = "新建活动（组织者：学校管理员或本组组长）；planItemId 关联计划事项，事项状态随之更新")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址",
+            content = @Content(mediaType = "application/json", schemaProperties =
+                    @SchemaProperty(name = "id", schema = @Schema(type = "integer", format = "int64", description = "新记录的 id"))))
     @PostMapping
     ResponseEntity<Map<String, Long>> create(@Valid @RequestBody ActivityRequest body) {
         long id = activities.create(new ActivityData(body.organiserUnitId(), body.typeId(), body.title(), body.startsAt(),

@@ -1,6 +1,7 @@
 package org.jiaoyan.mentoring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST for 青蓝工程 pairs under /api/v1/mentoring/pairs, with the pages' data scope. */
 @RestController
 @RequestMapping("/api/v1/mentoring/pairs")
-@Tag(name = "青蓝工程")
+@Tag(name = "青蓝工程", description = "师徒结对：学年结对、互相听课小结和每周互听情况")
 class MentoringApi {
 
     private final MentorPairs pairs;
@@ -34,19 +35,19 @@ class MentoringApi {
         this.pairs = pairs;
     }
 
-    @Operation(summary = "某学年可见的师徒结对（year: 2026 表示 2026—2027学年）")
+    @Operation(operationId = "listMentorPairs", summary = "某学年可见的师徒结对（year: 2026 表示 2026—2027学年）")
     @GetMapping
     List<MentorPair> list(@RequestParam(required = false) @Nullable Integer year, @RequestParam(required = false) @Nullable Long schoolId) {
         return pairs.list(year != null ? year : MentorPairs.currentSchoolYear(LocalDate.now()), schoolId);
     }
 
-    @Operation(summary = "一对师徒的学年小结：互相听课次数、互听周数、徒弟被听课与公开课")
+    @Operation(operationId = "getMentorPair", summary = "一对师徒的学年小结：互相听课次数、互听周数、徒弟被听课与公开课")
     @GetMapping("/{id}")
     PairSummary get(@PathVariable long id) {
         return pairs.summary(id, LocalDate.now());
     }
 
-    @Operation(summary = "一对师徒某学期每个教学周的互听情况")
+    @Operation(operationId = "getMentorPairWeeks", summary = "一对师徒某学期每个教学周的互听情况")
     @GetMapping("/{id}/weeks")
     WeekMatrix weeks(@PathVariable long id, @RequestParam long termId) {
         MentorPair p = pairs.get(id);
@@ -55,7 +56,9 @@ class MentoringApi {
         return pairs.weeks(List.of(p), t, LocalDate.now());
     }
 
-    @Operation(summary = "新建结对（教科室主任）；不符合条件时须填写 overrideReason")
+    @Operation(operationId = "createMentorPair", summary = "新建结对（教科室主任）；不符合条件时须填写 overrideReason")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "账号不属于任何学校且未给出 schoolId")
     @PostMapping
     ResponseEntity<MentorPair> create(@RequestBody PairRequest body) {
         Long school = body.schoolId() != null ? body.schoolId() : Access.user().institutionId();

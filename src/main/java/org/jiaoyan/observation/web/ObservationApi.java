@@ -1,6 +1,7 @@
 package org.jiaoyan.observation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** REST for observations (/api/v1/observations) and evaluation forms (/api/v1/forms), with the pages' data scope. */
 @RestController
-@Tag(name = "听课记录与评价表")
+@Tag(name = "听课记录与评价表", description = "听课记录（评分、确认已阅）和各单位的听课评价表及其版本")
 class ObservationApi {
 
     private final Observations observations;
@@ -41,7 +42,7 @@ class ObservationApi {
         this.forms = forms;
     }
 
-    @Operation(summary = "可见的听课记录（分页）；whose=MINE 我听的课，OF_ME 听我的课")
+    @Operation(operationId = "listObservations", summary = "可见的听课记录（分页）；whose=MINE 我听的课，OF_ME 听我的课")
     @GetMapping("/api/v1/observations")
     PageResult<ObservationRow> list(@RequestParam(required = false) ObservationFilter.@Nullable Whose whose,
                                     @RequestParam(required = false) @Nullable LocalDate from,
@@ -56,14 +57,15 @@ class ObservationApi {
                 PageQuery.of(page, size, null, null));
     }
 
-    @Operation(summary = "一条听课记录，含评分所用的评价表版本")
+    @Operation(operationId = "getObservation", summary = "一条听课记录，含评分所用的评价表版本")
     @GetMapping("/api/v1/observations/{id}")
     ObservationJson get(@PathVariable long id) {
         Observation o = observations.get(id);
         return new ObservationJson(o, observations.formOf(o));
     }
 
-    @Operation(summary = "新增听课记录（听课人为当前用户）；scores 为 评价项id → 分值（权重量表为 1—5 级）")
+    @Operation(operationId = "createObservation", summary = "新增听课记录（听课人为当前用户）；scores 为 评价项id → 分值（权重量表为 1—5 级）")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址", useReturnTypeSchema = true)
     @PostMapping("/api/v1/observations")
     ResponseEntity<ObservationJson> create(@RequestBody ObservationRequest body) {
         long id = observations.create(body.data());
@@ -71,7 +73,9 @@ class ObservationApi {
         return ResponseEntity.created(URI.create("/api/v1/observations/" + id)).body(new ObservationJson(o, observations.formOf(o)));
     }
 
-    @Operation(summary = "被听课教师确认已阅，可附回复（version 不一致时 409）")
+    @Operation(operationId = "acknowledgeObservation", summary = "被听课教师确认已阅，可附回复（version 不一致时 409）")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "version 与当前不一致：记录已被他人修改，什么也没有改")
     @PostMapping("/api/v1/observations/{id}/acknowledge")
     ObservationJson acknowledge(@PathVariable long id, @RequestBody AcknowledgeRequest body) {
         observations.acknowledge(id, body.version(), body.reply());
@@ -79,20 +83,20 @@ class ObservationApi {
         return new ObservationJson(o, observations.formOf(o));
     }
 
-    @Operation(summary = "本单位（或 schoolId 指定单位）的评价表")
+    @Operation(operationId = "listEvaluationForms", summary = "本单位（或 schoolId 指定单位）的评价表")
     @GetMapping("/api/v1/forms")
     List<EvaluationForm> forms(@RequestParam(required = false) @Nullable Long schoolId) {
         Long school = schoolId != null ? schoolId : Access.user().institutionId();
         return school == null ? List.of() : forms.of(school);
     }
 
-    @Operation(summary = "评价表及其当前版本的评价项")
+    @Operation(operationId = "getEvaluationForm", summary = "评价表及其当前版本的评价项")
     @GetMapping("/api/v1/forms/{id}")
     FormJson form(@PathVariable long id) {
         return new FormJson(forms.get(id), forms.current(id));
     }
 
-    @Operation(summary = "评价表的某一版本（旧听课记录所用）")
+    @Operation(operationId = "getEvaluationFormVersion", summary = "评价表的某一版本（旧听课记录所用）")
     @GetMapping("/api/v1/forms/versions/{versionId}")
     FormVersion version(@PathVariable long versionId) {
         return forms.version(versionId);

@@ -1,6 +1,7 @@
 package org.jiaoyan.org.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API for schools, teachers and terms (DingTalk/WeCom mini-apps); the same services and data scope as the pages. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "教师")
+@Tag(name = "教师", description = "教师名册：按学校、学科、职称查询，新增、修改（带 version）和批量导入")
 class OrgApi {
 
     private final OrgUnits units;
@@ -49,14 +50,14 @@ class OrgApi {
         this.dictionaries = dictionaries;
     }
 
-    @Operation(summary = "可见的学校（单位）列表")
+    @Operation(operationId = "listSchools", summary = "可见的学校（单位）列表")
     @GetMapping("/schools")
     PageResult<SchoolJson> schools() {
         List<SchoolJson> items = units.institutions().stream().map(SchoolJson::of).toList();
         return new PageResult<>(items, items.size(), 1, Math.max(items.size(), 1));
     }
 
-    @Operation(summary = "教师列表（分页，按学校、学科、职称、姓名或手机号筛选）")
+    @Operation(operationId = "listTeachers", summary = "教师列表（分页，按学校、学科、职称、姓名或手机号筛选）")
     @GetMapping("/teachers")
     PageResult<TeacherJson> teachers(@RequestParam(required = false) @Nullable Long schoolId,
                                      @RequestParam(required = false) @Nullable String q,
@@ -68,7 +69,7 @@ class OrgApi {
         return people.search(filter, PageQuery.of(page, size, "name", "asc")).map(this::json);
     }
 
-    @Operation(summary = "教师详情")
+    @Operation(operationId = "getTeacher", summary = "教师详情")
     @GetMapping("/teachers/{id}")
     TeacherJson teacher(@PathVariable long id) {
         Person p = people.get(id);
@@ -78,14 +79,17 @@ class OrgApi {
         return json(p);
     }
 
-    @Operation(summary = "新增教师")
+    @Operation(operationId = "createTeacher", summary = "新增教师")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址", useReturnTypeSchema = true)
     @PostMapping("/teachers")
     ResponseEntity<TeacherJson> create(@Valid @RequestBody TeacherRequest body) {
         long id = people.create(body.toData());
         return ResponseEntity.created(URI.create("/api/v1/teachers/" + id)).body(json(people.get(id)));
     }
 
-    @Operation(summary = "修改教师（需带上读取时的 version，被他人修改过则返回 409）")
+    @Operation(operationId = "updateTeacher", summary = "修改教师（需带上读取时的 version，被他人修改过则返回 409）")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "version 与当前不一致：记录已被他人修改，什么也没有改")
     @PutMapping("/teachers/{id}")
     TeacherJson update(@PathVariable long id, @Valid @RequestBody TeacherRequest body) {
         if (body.version() == null) {
@@ -95,8 +99,10 @@ class OrgApi {
         return json(people.get(id));
     }
 
-    @Operation(summary = "当前学期（含教学周）")
-    @Tag(name = "学期")
+    @Operation(operationId = "getCurrentTerm", summary = "当前学期（含教学周）")
+    @Tag(name = "学期", description = "学年学期与教学周")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "今天不在任何已设置的学期内")
     @GetMapping("/terms/current")
     TermJson currentTerm() {
         SchoolTerm t = terms.current().orElseThrow(NotFoundException::new);

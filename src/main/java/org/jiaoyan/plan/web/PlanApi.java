@@ -1,6 +1,10 @@
 package org.jiaoyan.plan.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,7 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API for plans and their schedule, with the same services and data scope as the pages. */
 @RestController
 @RequestMapping("/api/v1/plans")
-@Tag(name = "学期计划")
+@Tag(name = "学期计划", description = "学期工作计划及其事项（行事历）：查询、新建、增改事项、导入预览")
 class PlanApi {
 
     private final Plans plans;
@@ -58,7 +62,7 @@ class PlanApi {
         this.messages = messages;
     }
 
-    @Operation(summary = "可见的计划列表（分页，按学期、状态、标题筛选）")
+    @Operation(operationId = "listPlans", summary = "可见的计划列表（分页，按学期、状态、标题筛选）")
     @GetMapping
     PageResult<PlanRow> list(@RequestParam(required = false) @Nullable Long termId,
                              @RequestParam(required = false) @Nullable PlanStatus status,
@@ -68,7 +72,7 @@ class PlanApi {
         return plans.list(new PlanFilter(termId, null, status, q), PageQuery.of(page, size, null, null));
     }
 
-    @Operation(summary = "计划详情，含章节与全部事项（事项状态按今天计算）")
+    @Operation(operationId = "getPlan", summary = "计划详情，含章节与全部事项（事项状态按今天计算）")
     @GetMapping("/{id}")
     PlanJson get(@PathVariable long id) {
         Plan p = plans.get(id);
@@ -76,7 +80,10 @@ class PlanApi {
         return new PlanJson(p, plans.sections(id), items.items(id).stream().map(it -> ItemJson.of(it, today)).toList());
     }
 
-    @Operation(summary = "新建计划（可选模板 SCHOOL_RESEARCH_OFFICE / COUNTY_RESEARCH_OFFICE / HOSPITAL_DEPARTMENT）")
+    @Operation(operationId = "createPlan", summary = "新建计划（可选模板 SCHOOL_RESEARCH_OFFICE / COUNTY_RESEARCH_OFFICE / HOSPITAL_DEPARTMENT）")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址",
+            content = @Content(mediaType = "application/json", schemaProperties =
+                    @SchemaProperty(name = "id", schema = @Schema(type = "integer", format = "int64", description = "新记录的 id"))))
     @PostMapping
     ResponseEntity<Map<String, Long>> create(@Valid @RequestBody PlanRequest body) {
         long id = plans.create(new PlanData(body.unitId(), body.termId(), body.title(), body.template(),
@@ -84,7 +91,8 @@ class PlanApi {
         return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(Map.of("id", id));
     }
 
-    @Operation(summary = "添加事项；计划已发布时须填写 reason（修订原因）")
+    @Operation(operationId = "createPlanItem", summary = "添加事项；计划已发布时须填写 reason（修订原因）")
+    @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址", useReturnTypeSchema = true)
     @PostMapping("/{id}/items")
     ResponseEntity<ItemJson> createItem(@PathVariable long id, @Valid @RequestBody ItemRequest body) {
         long itemId = items.create(id, body.data(), body.reason());
@@ -92,7 +100,9 @@ class PlanApi {
                 .body(ItemJson.of(items.get(itemId), LocalDate.now()));
     }
 
-    @Operation(summary = "修改事项（version 不一致时 409）；计划已发布时须填写 reason")
+    @Operation(operationId = "updatePlanItem", summary = "修改事项（version 不一致时 409）；计划已发布时须填写 reason")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "version 与当前不一致：记录已被他人修改，什么也没有改")
     @PutMapping("/{id}/items/{itemId}")
     ItemJson updateItem(@PathVariable long id, @PathVariable long itemId, @Valid @RequestBody ItemRequest body) {
         requireItemOf(id, itemId);
@@ -100,7 +110,7 @@ class PlanApi {
         return ItemJson.of(items.get(itemId), LocalDate.now());
     }
 
-    @Operation(summary = "导入预览：提交计划全文（text/plain），返回识别出的章节和事项；不保存任何数据。"
+    @Operation(operationId = "previewPlanImport", summary = "导入预览：提交计划全文（text/plain），返回识别出的章节和事项；不保存任何数据。"
             + "给出 termId 时，同时按该学期检查每个事项的时间，problems 列出第几个事项的哪个字段有误")
     @PostMapping(path = "/import/preview", consumes = {"text/plain", "application/json"})
     ImportPreview importPreview(@RequestBody String text, @RequestParam(required = false) @Nullable Long termId) {
@@ -127,7 +137,7 @@ class PlanApi {
         }
     }
 
-    @Operation(summary = "单个事项")
+    @Operation(operationId = "getPlanItem", summary = "单个事项")
     @GetMapping("/{id}/items/{itemId}")
     ItemJson item(@PathVariable long id, @PathVariable long itemId) {
         return ItemJson.of(requireItemOf(id, itemId), LocalDate.now());
