@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
 /**
  * The OpenAPI description at /v3/api-docs as an integrator needs it: who may call (HTTP Basic or a personal Bearer
@@ -117,7 +119,7 @@ class ApiDocumentation {
             }
             if (openApi.getTags() != null) {
                 // a tag named on several controllers arrives once per controller; keep one, with its description
-                Map<String, Tag> byName = new java.util.TreeMap<>();
+                Map<String, Tag> byName = new TreeMap<>();
                 for (Tag tag : openApi.getTags()) {
                     byName.merge(tag.getName(), tag, (a, b) -> a.getDescription() != null ? a : b);
                 }
@@ -177,7 +179,7 @@ class ApiDocumentation {
             int status = Integer.parseInt(code);
             Map<String, Object> example = new LinkedHashMap<>();
             example.put("type", "about:blank");
-            example.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+            example.put("title", HttpStatus.valueOf(status).getReasonPhrase());
             example.put("status", status);
             example.put("detail", detail);
             if (status == 422) {
