@@ -345,7 +345,7 @@ public class Activities {
         if (n == 0) {
             throw new StaleEditException();
         }
-        audit.success("UPDATE", "activity", id, a.title(), part);
+        audit.success("UPDATE", "activity", id, a.title(), AuditLog.fact("part", part));
     }
 
     public void delete(long id, int version) {
@@ -495,7 +495,7 @@ public class Activities {
                 insert into activity_file (activity_id, file_name, content_type, size_bytes, storage_key, created_by)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(id, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor()));
-        audit.success("UPLOAD", "activity", id, a.title(), file.originalName());
+        audit.success("UPLOAD", "activity", id, a.title(), AuditLog.fact("file", file.originalName()));
         return fileId;
     }
 

@@ -74,7 +74,7 @@ public class CollectivePrep {
             upsert(activityId, person, PrepStep.Kind.ADAPT, null, adaptDue);
             upsert(activityId, person, PrepStep.Kind.REFLECT, null, reflectDue);
         }
-        audit.success("ASSIGN", "activity", activityId, a.title(), parts.size() + " parts");
+        audit.success("ASSIGN", "activity", activityId, a.title(), AuditLog.fact("parts", parts.size()));
     }
 
     private void upsert(long activityId, long personId, PrepStep.Kind kind, @Nullable String part, LocalDate due) {

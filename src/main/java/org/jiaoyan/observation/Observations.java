@@ -261,7 +261,7 @@ public class Observations {
                         form == null ? null : form.id(), total, clean(d.strengths()), clean(d.suggestions()),
                         d.activityId(), d.planItemId(), Access.actor(), Access.actor()));
         insertScores(id, form, d);
-        audit.success("CREATE", "observation", id, t.name() + "《" + d.topic().strip() + "》", total == null ? null : "total " + total);
+        audit.success("CREATE", "observation", id, t.name() + "《" + d.topic().strip() + "》", total == null ? null : AuditLog.fact("totalScore", total));
         if (d.planItemId() != null) {
             planItems.linkRecord(d.planItemId(), "observation", id, t.name() + "《" + d.topic().strip() + "》", d.observedOn());
         }
@@ -295,7 +295,7 @@ public class Observations {
         }
         jdbc.sql("delete from observation_score where observation_id = ?").param(id).update();
         insertScores(id, form, d);
-        audit.success("UPDATE", "observation", id, o.label(), total == null ? null : "total " + o.total() + " → " + total);
+        audit.success("UPDATE", "observation", id, o.label(), total == null ? null : AuditLog.change("totalScore", o.total(), total));
     }
 
     /** The observed teacher has read the record; the reply is optional and may be changed later. */
@@ -314,7 +314,7 @@ public class Observations {
         if (n == 0) {
             throw new StaleEditException();
         }
-        audit.success("ACKNOWLEDGE", "observation", id, o.label(), clean(reply));
+        audit.success("ACKNOWLEDGE", "observation", id, o.label(), clean(reply) == null ? null : AuditLog.fact("reply", clean(reply)));
     }
 
     /** Deleted observations the user may bring back: their own, and those of the schools they manage. */
