@@ -191,6 +191,7 @@ public class Activities {
         }
         w.whenSet(f.typeId(), "a.type_id = :type", "type");
         w.whenSet(f.unitId(), "a.organiser_unit_id = :unit", "unit");
+        w.whenSet(f.institutionId(), "a.institution_id = :school", "school");
         w.whenSet(f.from() == null ? null : f.from().atStartOfDay(), "a.starts_at >= :from", "from");
         w.whenSet(f.to() == null ? null : f.to().plusDays(1).atStartOfDay(), "a.starts_at < :to", "to");
         w.contains(f.text(), "lower(a.title) like :text", "text");
@@ -200,6 +201,7 @@ public class Activities {
             case "title" -> "a.title";
             case "type" -> "type_name";
             case "organiser" -> "organiser_name";
+            case "school" -> "institution_name";
             default -> "a.starts_at";
         } + (q.desc() || q.sort() == null ? " desc" : "") + ", a.id desc";
         List<ActivityRow> rows = w.bind(jdbc.sql("""
