@@ -391,6 +391,14 @@ class ActivityController {
         return hx != null ? "activity/signin-screen :: attendance" : "activity/signin-screen";
     }
 
+    /** The same sign-in on the projector: only the big QR, the title and the live count, full screen. */
+    @GetMapping("/{id}/sign-in/projector")
+    String signinProjector(@PathVariable long id, Model model,
+                           @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
+        signinScreen(id, model, null);
+        return hx != null ? "activity/signin-projector :: count" : "activity/signin-projector";
+    }
+
     /** What a participant's phone opens after scanning: signs them in (after login if needed) and says so. */
     @GetMapping("/scan/{token}")
     String scan(@PathVariable String token, Model model) {
