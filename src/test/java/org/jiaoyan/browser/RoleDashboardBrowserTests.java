@@ -22,6 +22,8 @@ class RoleDashboardBrowserTests extends BrowserTestSupport {
 
     @Autowired UserDetailsService users;
     @Autowired Activities activities;
+    @Autowired org.jiaoyan.plan.Plans plans;
+    @Autowired org.jiaoyan.plan.PlanItems items;
 
     private void noSidewaysScrolling() {
         assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
@@ -61,6 +63,34 @@ class RoleDashboardBrowserTests extends BrowserTestSupport {
         open("/county");
         assertThat(all("#county-table tbody tr")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(find("#county-table thead").getText()).contains("学校", "本学期计划完成", "本月听课");
+    }
+
+    @Test
+    void theMonthCalendarHasALegendAndShowsMonthLongItemsOnceAboveTheGrid() {
+        CurrentUser jks = TestUsers.load(users, "jks");
+        var monthLong = Access.as(jks, () -> {
+            for (var row : plans.list(new org.jiaoyan.plan.PlanFilter(null, jks.institutionId(),
+                    org.jiaoyan.plan.PlanStatus.PUBLISHED, null), new PageQuery(1, 20, null, false)).items()) {
+                for (var it : items.items(row.id())) {
+                    if (it.periodStart().getDayOfMonth() == 1
+                            && it.periodEnd().equals(it.periodStart().withDayOfMonth(it.periodStart().lengthOfMonth()))
+                            && !it.time().kind().repeating()) {
+                        return it;
+                    }
+                }
+            }
+            throw new AssertionError("no month-long item in the demo plans");
+        });
+        login("jks", TestUsers.DEMO_PASSWORD);
+        desktop();
+        open("/plans/" + monthLong.planId() + "/calendar");
+        find("#plan-calendar .fc-daygrid");
+        js("window.planCalendar.gotoDate(arguments[0]);", monthLong.periodStart().plusDays(10).toString());
+        wait.until(d -> find("#calendar-month-items").isDisplayed()
+                && find("#calendar-month-items").getText().contains(monthLong.content()));
+        assertThat(find("#calendar-legend").getText()).contains("未开始", "进行中", "已完成", "逾期", "取消");
+        assertThat(find("#plan-calendar .fc-daygrid-body").getText()).doesNotContain(monthLong.content());
+        screenshot("plan-calendar-legend-desktop");
     }
 
     @Test
