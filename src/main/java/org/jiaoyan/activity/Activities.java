@@ -191,6 +191,7 @@ public class Activities {
         }
         w.whenSet(f.typeId(), "a.type_id = :type", "type");
         w.whenSet(f.unitId(), "a.organiser_unit_id = :unit", "unit");
+        w.whenSet(f.institutionId(), "a.institution_id = :school", "school");
         w.whenSet(f.from() == null ? null : f.from().atStartOfDay(), "a.starts_at >= :from", "from");
         w.whenSet(f.to() == null ? null : f.to().plusDays(1).atStartOfDay(), "a.starts_at < :to", "to");
         w.contains(f.text(), "lower(a.title) like :text", "text");
@@ -200,6 +201,7 @@ public class Activities {
             case "title" -> "a.title";
             case "type" -> "type_name";
             case "organiser" -> "organiser_name";
+            case "school" -> "institution_name";
             default -> "a.starts_at";
         } + (q.desc() || q.sort() == null ? " desc" : "") + ", a.id desc";
         List<ActivityRow> rows = w.bind(jdbc.sql("""
@@ -345,7 +347,7 @@ public class Activities {
         if (n == 0) {
             throw new StaleEditException();
         }
-        audit.success("UPDATE", "activity", id, a.title(), part);
+        audit.success("UPDATE", "activity", id, a.title(), AuditLog.fact("part", part));
     }
 
     public void delete(long id, int version) {
@@ -495,7 +497,7 @@ public class Activities {
                 insert into activity_file (activity_id, file_name, content_type, size_bytes, storage_key, created_by)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(id, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor()));
-        audit.success("UPLOAD", "activity", id, a.title(), file.originalName());
+        audit.success("UPLOAD", "activity", id, a.title(), AuditLog.fact("file", file.originalName()));
         return fileId;
     }
 

@@ -21,6 +21,8 @@ class ActivityMetrics implements MetricSource {
     static final String GROUP_SESSIONS = "activity.group-sessions";
     static final String COLLECTIVE_PREP = "activity.collective-prep";
     static final String SIGNINS = "activity.signins";
+    /** Activities a school held (the county's cross-school view). */
+    static final String SCHOOL_ACTIVITIES = "activity.school-activities";
 
     private final JdbcClient jdbc;
 
@@ -32,7 +34,8 @@ class ActivityMetrics implements MetricSource {
     public List<MetricDefinition> definitions() {
         return List.of(new MetricDefinition(GROUP_SESSIONS, SubjectKind.GROUP, "metric.activity.group-sessions"),
                 new MetricDefinition(COLLECTIVE_PREP, SubjectKind.GROUP, "metric.activity.collective-prep"),
-                new MetricDefinition(SIGNINS, SubjectKind.TEACHER, "metric.activity.signins"));
+                new MetricDefinition(SIGNINS, SubjectKind.TEACHER, "metric.activity.signins"),
+                new MetricDefinition(SCHOOL_ACTIVITIES, SubjectKind.INSTITUTION, "metric.activity.school-activities"));
     }
 
     @Override
@@ -51,6 +54,10 @@ class ActivityMetrics implements MetricSource {
                     select s.person_id, count(*) from activity_signin s join activity a on a.id = s.activity_id
                      where a.deleted_at is null and s.person_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
                      group by s.person_id""";
+            case SCHOOL_ACTIVITIES -> """
+                    select a.institution_id, count(*) from activity a
+                     where a.deleted_at is null and a.institution_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
+                     group by a.institution_id""";
             default -> throw new IllegalArgumentException(metricId);
         };
         Map<Long, Long> out = new HashMap<>();

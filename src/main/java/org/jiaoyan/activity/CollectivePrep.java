@@ -41,6 +41,31 @@ public class CollectivePrep {
     public record Assignment(long personId, @Nullable String part) {
     }
 
+    /** Due dates of the three steps as the assignment form proposes them. */
+    public record DueDates(LocalDate draft, LocalDate adapt, LocalDate reflect) {
+    }
+
+    /** The form's proposal for an activity on the day, as of today (the dates the page shows). */
+    @Transactional(readOnly = true)
+    public DueDates defaultDueDates(LocalDate activityDay) {
+        return defaultDueDates(activityDay, LocalDate.now());
+    }
+
+    /**
+     * Draft the day before the activity, adapted version three days and reflection ten days after it; none of them
+     * before today (an activity held today or entered afterwards) and each no earlier than the step before.
+     */
+    public static DueDates defaultDueDates(LocalDate activityDay, LocalDate today) {
+        LocalDate draft = latest(activityDay.minusDays(1), today);
+        LocalDate adapt = latest(activityDay.plusDays(3), draft);
+        LocalDate reflect = latest(activityDay.plusDays(10), adapt);
+        return new DueDates(draft, adapt, reflect);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     /**
      * Splits the unit: DRAFT steps for the members with a part, ADAPT and REFLECT steps for every participant. Assigning
      * again updates parts and due dates and keeps what was handed in.
@@ -74,7 +99,7 @@ public class CollectivePrep {
             upsert(activityId, person, PrepStep.Kind.ADAPT, null, adaptDue);
             upsert(activityId, person, PrepStep.Kind.REFLECT, null, reflectDue);
         }
-        audit.success("ASSIGN", "activity", activityId, a.title(), parts.size() + " parts");
+        audit.success("ASSIGN", "activity", activityId, a.title(), AuditLog.fact("parts", parts.size()));
     }
 
     private void upsert(long activityId, long personId, PrepStep.Kind kind, @Nullable String part, LocalDate due) {

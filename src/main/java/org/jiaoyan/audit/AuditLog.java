@@ -58,6 +58,16 @@ public class AuditLog {
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
+    /** One changed field in the stored form, "totalScore: 85 → 90", read back in words by the log page. */
+    public static String change(String field, @Nullable Object before, @Nullable Object after) {
+        return field + ": " + show(before) + " → " + show(after);
+    }
+
+    /** One fact about the change in the stored form, "totalScore: 90". */
+    public static String fact(String field, @Nullable Object value) {
+        return field + ": " + show(value);
+    }
+
     private static String show(@Nullable Object v) {
         return v == null || "".equals(v) ? "∅" : String.valueOf(v);
     }
@@ -67,7 +77,7 @@ public class AuditLog {
         var where = new SqlFilter()
                 .whenSet(filter.from() == null ? null : filter.from().atStartOfDay(), "at >= :from", "from")
                 .whenSet(filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(), "at < :to", "to")
-                .contains(filter.username(), "lower(username) like :user", "user")
+                .contains(filter.username(), "(lower(username) like :user or lower(actor_name) like :user)", "user")
                 .whenSet(filter.entityType(), "entity_type = :type", "type")
                 .whenSet(filter.outcome(), "outcome = :outcome", "outcome")
                 .contains(filter.q(), "lower(summary) like :q", "q");
@@ -77,7 +87,7 @@ public class AuditLog {
         long total = count.query(Long.class).single();
         List<AuditEntry> items = rows.param("limit", page.size()).param("offset", page.offset())
                 .query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toLocalDateTime(),
-                        rs.getString("username"), rs.getString("action"), rs.getString("entity_type"),
+                        rs.getString("username"), rs.getString("actor_name"), rs.getString("action"), rs.getString("entity_type"),
                         (Long) rs.getObject("entity_id", Long.class), rs.getString("summary"), rs.getString("changes"),
                         rs.getString("outcome"), rs.getString("ip"), rs.getString("request_id")))
                 .list();
@@ -89,11 +99,12 @@ public class AuditLog {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
         jdbc.sql("""
-                insert into audit_log (at, user_id, username, action, entity_type, entity_id, summary, changes, outcome, ip, request_id)
-                values (:at, :userId, :username, :action, :type, :entityId, :summary, :changes, :outcome, :ip, :requestId)""")
+                insert into audit_log (at, user_id, username, actor_name, action, entity_type, entity_id, summary, changes, outcome, ip, request_id)
+                values (:at, :userId, :username, :actorName, :action, :type, :entityId, :summary, :changes, :outcome, :ip, :requestId)""")
                 .param("at", LocalDateTime.now())
                 .param("userId", user == null || user.id() == 0 ? null : user.id())
                 .param("username", user == null ? Access.actor() : user.username())
+                .param("actorName", user == null ? null : truncate(user.displayName(), 50))
                 .param("action", action).param("type", entityType).param("entityId", entityId)
                 .param("summary", truncate(summary, 500)).param("changes", changes == null ? null : truncate(changes, 20000))
                 .param("outcome", outcome).param("ip", clientIp()).param("requestId", MDC.get("requestId"))

@@ -1,39 +1,81 @@
 package org.jiaoyan.dashboard;
 
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import org.jiaoyan.activity.Activities;
+import org.jiaoyan.metrics.Metrics;
 import org.jiaoyan.org.OrgStatistics;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.plan.ItemStatus;
 import org.jiaoyan.plan.PlanItems;
+import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.TaskRow;
-import java.util.List;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.security.CurrentUser;
+import org.jiaoyan.security.DataScope;
+import org.jiaoyan.security.Role;
+import org.jiaoyan.shared.ForbiddenException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 工作台: the user's open plan tasks, counts of people, groups and schools in their scope, the term and teaching week. */
+/**
+ * 工作台 by role: everyone sees their open plan tasks and their activities; a teacher their observations this month
+ * (given and received); whoever reads whole schools their counts; a principal the plans waiting for review; a county
+ * researcher the cross-school view (also on its own page, /county).
+ */
 @Controller
 class DashboardController {
 
     private final OrgStatistics statistics;
     private final Terms terms;
     private final PlanItems items;
-    private final org.jiaoyan.activity.Activities activities;
+    private final Plans plans;
+    private final Activities activities;
+    private final Metrics metrics;
+    private final CountyOverview county;
 
-    DashboardController(OrgStatistics statistics, Terms terms, PlanItems items, org.jiaoyan.activity.Activities activities) {
+    DashboardController(OrgStatistics statistics, Terms terms, PlanItems items, Plans plans, Activities activities,
+                        Metrics metrics, CountyOverview county) {
         this.statistics = statistics;
         this.terms = terms;
         this.items = items;
+        this.plans = plans;
         this.activities = activities;
+        this.metrics = metrics;
+        this.county = county;
     }
 
     @GetMapping("/")
     String home(Model model) {
         LocalDate today = LocalDate.now();
+        CurrentUser user = Access.user();
+        DataScope scope = user.scope();
         model.addAttribute("nav", "home");
         model.addAttribute("today", today);
-        model.addAttribute("stats", statistics.forCurrentUser(today));
+        // school figures only for those who read whole schools: a teacher's scope would read "学校 0"
+        boolean schoolWide = scope.all() || !scope.readInstitutions().isEmpty() || !scope.manageInstitutions().isEmpty();
+        if (schoolWide) {
+            model.addAttribute("stats", statistics.forCurrentUser(today));
+        }
         model.addAttribute("upcoming", activities.upcoming(today.atStartOfDay(), today.plusDays(8).atStartOfDay()));
+        model.addAttribute("reviewer", user.isAdmin() || user.has(Role.PRINCIPAL) || user.has(Role.COUNTY_RESEARCHER));
+        model.addAttribute("awaitingReview", plans.awaitingReview());
+        model.addAttribute("reviewSchool", user.isAdmin() ? null : user.institutionId());
+        if (user.personId() != null) {
+            LocalDate monthStart = today.withDayOfMonth(1);
+            LocalDate monthEnd = today.with(TemporalAdjusters.lastDayOfMonth());
+            List<Long> me = List.of(user.personId());
+            Map<Long, Long> given = metrics.count("observation.by-observer", monthStart, monthEnd, me);
+            Map<Long, Long> received = metrics.count("observation.of-teacher", monthStart, monthEnd, me);
+            model.addAttribute("observationsGiven", given.getOrDefault(user.personId(), 0L));
+            model.addAttribute("observationsReceived", received.getOrDefault(user.personId(), 0L));
+        }
+        if (user.has(Role.COUNTY_RESEARCHER)) {
+            model.addAttribute("county", county.overview(today));
+        }
         terms.current(today).ifPresent(t -> {
             model.addAttribute("term", t);
             model.addAttribute("week", t.weekOf(today));
@@ -43,5 +85,16 @@ class DashboardController {
             model.addAttribute("overdueTasks", open.stream().filter(r -> r.status() == ItemStatus.OVERDUE).count());
         });
         return "dashboard/home";
+    }
+
+    /** The county's cross-school view on a page of its own (researchers and administrators). */
+    @GetMapping("/county")
+    String county(Model model) {
+        if (!CountyOverview.isFor(Access.user())) {
+            throw new ForbiddenException();
+        }
+        model.addAttribute("nav", "county");
+        model.addAttribute("county", county.overview(LocalDate.now()));
+        return "dashboard/county";
     }
 }

@@ -28,7 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistrictGenerator {
 
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红兰燕文辉建国志鹏春梅海波雪琳晨宇欣怡佳颖思雨梓涵子轩浩然婷倩慧晶莉丹宁婕琪";
+    /** Given names people really have (王雨桐, 李建国 — not two characters drawn at random), by gender. */
+    private static final String[] GIVEN_F = ("芳 静 丽 敏 娟 艳 霞 燕 萍 婷 丹 琳 秀英 桂英 玉兰 秀兰 丽华 春梅 海燕 晓燕 雪梅 丽娟 "
+            + "红梅 玉梅 晓丽 丽萍 美玲 慧敏 婷婷 静怡 欣怡 雨桐 思雨 梓涵 佳怡 诗涵 佳颖 晓雯 雅琴 文静 晓红 小燕 玉洁 "
+            + "淑芬 凤霞 彩霞 秀珍 丽君 慧娟 婉婷 心怡 若曦 一诺 梦瑶 语桐 紫涵 晨曦 雪莹 嘉欣 欣然").split(" ");
+    private static final String[] GIVEN_M = ("伟 强 磊 军 勇 杰 涛 明 超 刚 平 辉 鹏 波 斌 宇 建国 建华 志强 志明 国华 "
+            + "国强 建军 海波 海涛 文博 俊杰 浩然 子轩 宇航 子豪 晨阳 博文 明轩 天宇 振华 立新 卫东 永刚 红军 德明 "
+            + "文军 建平 晓东 志刚 文涛 浩宇 俊熙 一鸣 嘉豪 思远 子墨 承泽 皓轩").split(" ");
     private static final String[] PRIMARY_SUBJECTS = {"CHINESE", "CHINESE", "CHINESE", "MATH", "MATH", "MATH", "ENGLISH",
             "ENGLISH", "SCIENCE", "MORALITY", "MUSIC", "ART", "PE", "IT", "PRACTICE", "PSYCH"};
     private static final String[] MIDDLE_SUBJECTS = {"CHINESE", "CHINESE", "MATH", "MATH", "ENGLISH", "ENGLISH", "PHYSICS",
@@ -178,10 +184,10 @@ public class DistrictGenerator {
             if (service > 15 && random.nextInt(6) == 0) {
                 honours.add(new Honour("LEADER", "COUNTY", today.getYear() - random.nextInt(8)));
             }
-            String name = String.valueOf(SURNAMES.charAt(random.nextInt(SURNAMES.length())))
-                    + GIVEN.charAt(random.nextInt(GIVEN.length()))
-                    + (random.nextInt(3) == 0 ? "" : String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))));
-            list.add(new PersonData(institution, name, random.nextInt(10) < 7 ? "F" : "M", String.valueOf(mobileCounter++),
+            boolean female = random.nextInt(10) < 7;
+            String[] given = female ? GIVEN_F : GIVEN_M;
+            String name = SURNAMES.charAt(random.nextInt(SURNAMES.length())) + given[random.nextInt(given.length)];
+            list.add(new PersonData(institution, name, female ? "F" : "M", String.valueOf(mobileCounter++),
                     birth, start, title, random.nextInt(4) == 0, null, subjectList, grades, honours));
         }
         return list;

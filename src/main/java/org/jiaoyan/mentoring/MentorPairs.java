@@ -84,6 +84,46 @@ public class MentorPairs {
                 .query(MentorPairs::row).list();
     }
 
+    /**
+     * Per school the user reads: [pairs on track, all pairs] of the school year. A pair is on track when the mentor
+     * observed the apprentice and the apprentice observed the mentor between from and to (this week and last). One
+     * query for the pairs, one for the lessons.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, long[]> onTrackBySchool(int schoolYear, java.util.Collection<Long> institutionIds,
+                                                       LocalDate from, LocalDate to) {
+        DataScope scope = Access.scope();
+        List<Long> readable = institutionIds.stream().filter(scope::canReadInstitution).toList();
+        java.util.Map<Long, long[]> out = new java.util.HashMap<>();
+        if (readable.isEmpty()) {
+            return out;
+        }
+        List<long[]> pairs = jdbc.sql("""
+                select institution_id, mentor_id, apprentice_id from mentor_pair
+                 where deleted_at is null and school_year = :year and institution_id in (:ids)""")
+                .param("year", schoolYear).param("ids", readable)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+        Set<Long> people = new HashSet<>();
+        pairs.forEach(p -> {
+            people.add(p[1]);
+            people.add(p[2]);
+        });
+        Set<String> observed = new HashSet<>(); // "observer:teacher"
+        if (!people.isEmpty()) {
+            for (ObservedLesson l : observations.among(people, from, to)) {
+                observed.add(l.observerId() + ":" + l.teacherId());
+            }
+        }
+        for (long[] p : pairs) {
+            long[] counts = out.computeIfAbsent(p[0], k -> new long[2]);
+            counts[1]++;
+            if (observed.contains(p[1] + ":" + p[2]) && observed.contains(p[2] + ":" + p[1])) {
+                counts[0]++;
+            }
+        }
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public MentorPair get(long id) {
         MentorPair p = jdbc.sql(SELECT + " where p.id = ? and p.deleted_at is null").param(id).query(MentorPairs::row)

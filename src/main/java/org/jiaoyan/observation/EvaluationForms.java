@@ -102,7 +102,7 @@ public class EvaluationForms {
                 .params(institutionId, name.strip(), Access.actor(), Access.actor()));
         long versionId = insertVersion(id, 1, scoring, description, rows);
         jdbc.sql("update observation_form set current_version = ? where id = ?").params(versionId, id).update();
-        audit.success("CREATE", "observation_form", id, name.strip(), rows.size() + " criteria");
+        audit.success("CREATE", "observation_form", id, name.strip(), AuditLog.fact("criteria", rows.size()));
         return id;
     }
 
@@ -126,14 +126,14 @@ public class EvaluationForms {
         if (used > 0) {
             versionId = insertVersion(id, f.versionNo() + 1, scoring, description, rows);
             jdbc.sql("update observation_form set current_version = ? where id = ?").params(versionId, id).update();
-            audit.success("UPDATE", "observation_form", id, name.strip(), "new version " + (f.versionNo() + 1));
+            audit.success("UPDATE", "observation_form", id, name.strip(), AuditLog.change("formVersion", f.versionNo(), f.versionNo() + 1));
         } else {
             versionId = f.currentVersionId();
             jdbc.sql("delete from observation_criterion where form_version_id = ?").param(versionId).update();
             jdbc.sql("update observation_form_version set scoring = ?, description = ? where id = ?")
                     .params(scoring.name(), blankToNull(description), versionId).update();
             insertCriteria(versionId, rows);
-            audit.success("UPDATE", "observation_form", id, name.strip(), "version " + f.versionNo() + " changed");
+            audit.success("UPDATE", "observation_form", id, name.strip(), AuditLog.fact("formVersion", f.versionNo()));
         }
         return versionId;
     }
@@ -181,7 +181,7 @@ public class EvaluationForms {
             long versionId = insertVersion(id, 1, t.scoring(), t.description(), t.criteria());
             jdbc.sql("update observation_form set current_version = ? where id = ?").params(versionId, id).update();
         }
-        audit.success("CREATE", "observation_form", null, "默认评价表", "institution " + institutionId);
+        audit.success("CREATE", "observation_form", null, "默认评价表", AuditLog.fact("institution", institutionId));
     }
 
     // ---------------------------------------------------------------- helpers

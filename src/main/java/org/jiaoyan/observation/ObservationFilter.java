@@ -9,7 +9,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record ObservationFilter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Whose whose,
                                 @Nullable Long observerId, @Nullable Long teacherId, @Nullable LessonType lessonType,
-                                @Nullable String text) {
+                                @Nullable String text, @Nullable Long institutionId) {
+
+    /** All schools the user reads (the 学校 filter empty). */
+    public ObservationFilter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Whose whose, @Nullable Long observerId,
+                             @Nullable Long teacherId, @Nullable LessonType lessonType, @Nullable String text) {
+        this(from, to, whose, observerId, teacherId, lessonType, text, null);
+    }
 
     public enum Whose {
         MINE, OF_ME

@@ -17,6 +17,8 @@ class ObservationMetrics implements MetricSource {
 
     static final String BY_OBSERVER = "observation.by-observer";
     static final String OF_TEACHER = "observation.of-teacher";
+    /** Lessons observed in a school (the county's cross-school view). */
+    static final String IN_SCHOOL = "observation.in-school";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +29,8 @@ class ObservationMetrics implements MetricSource {
     @Override
     public List<MetricDefinition> definitions() {
         return List.of(new MetricDefinition(BY_OBSERVER, SubjectKind.TEACHER, "metric.observation.by-observer"),
-                new MetricDefinition(OF_TEACHER, SubjectKind.TEACHER, "metric.observation.of-teacher"));
+                new MetricDefinition(OF_TEACHER, SubjectKind.TEACHER, "metric.observation.of-teacher"),
+                new MetricDefinition(IN_SCHOOL, SubjectKind.INSTITUTION, "metric.observation.in-school"));
     }
 
     @Override
@@ -35,6 +38,7 @@ class ObservationMetrics implements MetricSource {
         String column = switch (metricId) {
             case BY_OBSERVER -> "observer_id";
             case OF_TEACHER -> "teacher_id";
+            case IN_SCHOOL -> "institution_id";
             default -> throw new IllegalArgumentException("unknown metric " + metricId);
         };
         Map<Long, Long> out = new HashMap<>();

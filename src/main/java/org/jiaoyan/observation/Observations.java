@@ -72,6 +72,7 @@ public class Observations {
             case "topic" -> "o.topic";
             case "teacher" -> "t.name";
             case "observer" -> "ob.name";
+            case "school" -> "institution_name";
             case "total" -> "o.total";
             default -> "o.observed_on";
         } + (q.desc() || q.sort() == null ? " desc" : "") + ", o.id desc";
@@ -114,6 +115,7 @@ public class Observations {
         w.whenSet(f.to(), "o.observed_on <= :to", "to");
         w.whenSet(f.observerId(), "o.observer_id = :observer", "observer");
         w.whenSet(f.teacherId(), "o.teacher_id = :teacher", "teacher");
+        w.whenSet(f.institutionId(), "o.institution_id = :school", "school");
         w.whenSet(f.lessonType() == null ? null : f.lessonType().name(), "o.lesson_type = :type", "type");
         w.contains(f.text(), "(lower(o.topic) like :text or lower(t.name) like :text or lower(ob.name) like :text)", "text");
         return w;
@@ -171,6 +173,35 @@ public class Observations {
         return jdbc.sql(ROW_SELECT + " where o.deleted_at is null and o.observer_id = ? and o.observed_on between ? and ?"
                         + " order by o.observed_on, o.id")
                 .params(teacherId, from, to).query(Observations::row).list();
+    }
+
+    /** One criterion of a lesson's score sheet as the 听课记录本 prints it: points (max) and the score given, or the text. */
+    public record ScoreLine(String group, String name, @Nullable BigDecimal points, boolean textField,
+                            @Nullable BigDecimal score, @Nullable String text) {
+    }
+
+    /**
+     * The score sheets of observations the caller has read (from {@link #log}): per observation its form's criteria in
+     * order with the score or text given. One query.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ScoreLine>> scoreSheets(List<ObservationRow> rows) {
+        Map<Long, List<ScoreLine>> out = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select o.id, c.group_name, c.name, c.points, c.text_field, s.score, s.text_value
+                  from observation o join observation_criterion c on c.form_version_id = o.form_version_id
+                  left join observation_score s on s.observation_id = o.id and s.criterion_id = c.id
+                 where o.id in (:ids) and o.deleted_at is null
+                 order by o.id, c.sort_order, c.id""")
+                .param("ids", rows.stream().map(ObservationRow::id).toList())
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ScoreLine(rs.getString(2),
+                            rs.getString(3), rs.getBigDecimal(4), rs.getBoolean(5), rs.getBigDecimal(6), rs.getString(7)));
+                });
+        return out;
     }
 
     /** Name and institution of a person the user may read (the log's heading). */
@@ -261,7 +292,7 @@ public class Observations {
                         form == null ? null : form.id(), total, clean(d.strengths()), clean(d.suggestions()),
                         d.activityId(), d.planItemId(), Access.actor(), Access.actor()));
         insertScores(id, form, d);
-        audit.success("CREATE", "observation", id, t.name() + "《" + d.topic().strip() + "》", total == null ? null : "total " + total);
+        audit.success("CREATE", "observation", id, t.name() + "《" + d.topic().strip() + "》", total == null ? null : AuditLog.fact("totalScore", total));
         if (d.planItemId() != null) {
             planItems.linkRecord(d.planItemId(), "observation", id, t.name() + "《" + d.topic().strip() + "》", d.observedOn());
         }
@@ -295,7 +326,7 @@ public class Observations {
         }
         jdbc.sql("delete from observation_score where observation_id = ?").param(id).update();
         insertScores(id, form, d);
-        audit.success("UPDATE", "observation", id, o.label(), total == null ? null : "total " + o.total() + " → " + total);
+        audit.success("UPDATE", "observation", id, o.label(), total == null ? null : AuditLog.change("totalScore", o.total(), total));
     }
 
     /** The observed teacher has read the record; the reply is optional and may be changed later. */
@@ -314,7 +345,7 @@ public class Observations {
         if (n == 0) {
             throw new StaleEditException();
         }
-        audit.success("ACKNOWLEDGE", "observation", id, o.label(), clean(reply));
+        audit.success("ACKNOWLEDGE", "observation", id, o.label(), clean(reply) == null ? null : AuditLog.fact("reply", clean(reply)));
     }
 
     /** Deleted observations the user may bring back: their own, and those of the schools they manage. */

@@ -87,9 +87,27 @@ public class OrgUnits {
                 .where("u.type <> 'INSTITUTION'")
                 .where(deleted ? "u.deleted_at is not null" : "u.deleted_at is null")
                 .whenSet(type == null ? null : type.name(), "u.type = :type", "type");
-        return w.bind(jdbc.sql(SELECT + w.sql() + " order by u.type, u.group_kind, u.sort_order, u.name"))
-                .query(OrgUnits::row).list();
+        // ranks of the unit's subject and grade in the school's dictionaries: 语文、数学… and 一年级、二年级… in their order
+        String ranked = SELECT.replace(" from org_unit u", ", ds.sort_order as subject_rank, dg.sort_order as grade_rank"
+                + " from org_unit u left join dict_item ds on ds.kind = 'subject' and ds.code = u.subject_code"
+                + " left join dict_item dg on dg.kind = 'grade' and dg.code = u.grade_code");
+        List<Ranked> rows = w.bind(jdbc.sql(ranked + w.sql())).query((rs, i) -> new Ranked(row(rs, i),
+                rs.getObject("subject_rank") == null ? Integer.MAX_VALUE : rs.getInt("subject_rank"),
+                rs.getObject("grade_rank") == null ? Integer.MAX_VALUE : rs.getInt("grade_rank"))).list();
+        return rows.stream().sorted(UNIT_ORDER).map(Ranked::unit).toList();
     }
+
+    private record Ranked(OrgUnit unit, int subjectRank, int gradeRank) {
+    }
+
+    /** Type, group kind, the unit's own sort order, then subject and grade order, then the name as counted. */
+    private static final java.util.Comparator<Ranked> UNIT_ORDER = java.util.Comparator
+            .comparing((Ranked r) -> r.unit().type().name())
+            .thenComparing(r -> r.unit().groupKind() == null ? "" : r.unit().groupKind().name())
+            .thenComparingInt(r -> r.unit().sortOrder())
+            .thenComparingInt(Ranked::subjectRank)
+            .thenComparingInt(Ranked::gradeRank)
+            .thenComparing(r -> r.unit().name(), org.jiaoyan.shared.NaturalOrder.INSTANCE);
 
     public long create(UnitData d) {
         Long institutionId = switch (d.type()) {

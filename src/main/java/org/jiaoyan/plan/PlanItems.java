@@ -587,7 +587,7 @@ public class PlanItems {
                         itemId, recordType, recordId).update();
         if (n > 0) {
             recount(itemId);
-            audit.success("LINK", "plan_item", itemId, Plans.truncate(item.content(), 100), recordType + " #" + recordId);
+            audit.success("LINK", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("record", recordType + " #" + recordId));
         }
     }
 
@@ -598,7 +598,7 @@ public class PlanItems {
                 .params(itemId, recordType, recordId).update();
         if (n > 0) {
             recount(itemId);
-            audit.success("UNLINK", "plan_item", itemId, Plans.truncate(item.content(), 100), recordType + " #" + recordId);
+            audit.success("UNLINK", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("record", recordType + " #" + recordId));
         }
     }
 
@@ -612,7 +612,7 @@ public class PlanItems {
                 .params(itemId, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor(),
                         Access.user().personId()));
         recount(itemId);
-        audit.success("UPLOAD", "plan_item", itemId, Plans.truncate(item.content(), 100), file.originalName());
+        audit.success("UPLOAD", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("file", file.originalName()));
         return id;
     }
 
@@ -652,7 +652,7 @@ public class PlanItems {
                 select ?, ?, ?, ? where not exists (select 1 from plan_item_pass where item_id = ? and person_id = ?)""")
                 .params(itemId, personId, Access.actor(), note, itemId, personId).update();
         recount(itemId);
-        audit.success("PASS", "plan_item", itemId, Plans.truncate(item.content(), 100), "person #" + personId);
+        audit.success("PASS", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("person", "#" + personId));
     }
 
     public void revokePass(long itemId, long personId) {

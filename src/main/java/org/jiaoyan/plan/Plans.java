@@ -71,6 +71,7 @@ public class Plans {
             case "title" -> "p.title";
             case "status" -> "p.status";
             case "unit" -> "unit_name";
+            case "school" -> "institution_name";
             default -> "p.updated_at";
         } + (q.desc() || q.sort() == null ? " desc" : "") + ", p.id desc";
         List<PlanRow> rows = w.bind(jdbc.sql("""
@@ -90,6 +91,51 @@ public class Plans {
                         rs.getInt("done"), rs.getInt("overdue")))
                 .list();
         return new PageResult<>(rows, total, q.page(), q.size());
+    }
+
+    /**
+     * Submitted plans waiting for the current user's review (校长 of the school, 教研员 of the office, admin everywhere):
+     * the 工作台's 待审核 count, which links to the plan list filtered the same way.
+     */
+    @Transactional(readOnly = true)
+    public long awaitingReview() {
+        var u = Access.user();
+        SqlFilter w = new SqlFilter().where("p.deleted_at is null").where("p.status = 'SUBMITTED'");
+        if (!u.isAdmin()) {
+            if (u.institutionId() == null || !(u.has(org.jiaoyan.security.Role.PRINCIPAL)
+                    || u.has(org.jiaoyan.security.Role.COUNTY_RESEARCHER))) {
+                return 0;
+            }
+            w.where("p.institution_id = :inst", "inst", u.institutionId());
+        }
+        return w.bind(jdbc.sql("select count(*) from plan p" + w.sql())).query(Long.class).single();
+    }
+
+    /**
+     * Progress of the published plans of a term per school: [done items, all items not cancelled], for the schools
+     * asked that the user reads. One grouped query.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, long[]> progressBySchool(long termId, java.util.Collection<Long> institutionIds) {
+        var scope = Access.scope();
+        List<Long> readable = institutionIds.stream().filter(scope::canReadInstitution).toList();
+        Map<Long, long[]> out = new java.util.HashMap<>();
+        if (readable.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select p.institution_id,
+                       sum(case when (""" + PlanItems.STATUS_SQL + """
+                           ) = 'DONE' then 1 else 0 end),
+                       sum(case when it.state = 'CANCELLED' then 0 else 1 end)
+                  from plan p join plan_item it on it.plan_id = p.id and it.deleted_at is null
+                 where p.deleted_at is null and p.status = 'PUBLISHED' and p.term_id = :term and p.institution_id in (:ids)
+                 group by p.institution_id""")
+                .param("today", LocalDate.now()).param("term", termId).param("ids", readable)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return out;
     }
 
     private SqlFilter scoped(PlanFilter f) {

@@ -252,6 +252,15 @@ class ObservationIntegrationTests {
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
             String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
             assertThat(text).contains("听课记录", "《记录本》", "导入自然");
+            // like a 听课记录本 page: each criterion with its points and the score given, the notes and the total
+            var rowsText = doc.getTables().stream().filter(t -> t.getText().contains("评价内容"))
+                    .flatMap(t -> t.getRows().stream()).map(r -> r.getTableCells().stream()
+                            .map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList()).toList();
+            assertThat(rowsText).contains(List.of("评价项目", "评价内容", "分值", "得分"),
+                    List.of("教学目标", "目标明确", "60", "50"), List.of("教学效果", "目标达成", "40", "30"),
+                    List.of("合　　计", "", "100", "80"));
+            assertThat(rowsText.get(0)).hasSize(4);
+            assertThat(text).contains("听 课 人", "建　　议", "多给学生时间", "总　　分");
         }
         mvc.perform(get("/observations/log.xlsx").with(TestUsers.as(users, "teacher"))).andExpect(status().isOk());
         mvc.perform(get("/observations/log?teacher=" + teacher.personId()).with(TestUsers.as(users, "teacher2")))

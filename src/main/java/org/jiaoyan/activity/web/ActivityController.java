@@ -77,16 +77,18 @@ class ActivityController {
 
     @GetMapping
     String list(@RequestParam(required = false) @Nullable Long type, @RequestParam(required = false) @Nullable Long unit,
+                @RequestParam(required = false) @Nullable Long school,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                 @RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Integer page,
                 @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
                 Model model, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
-        ActivityFilter filter = new ActivityFilter(type, unit, from, to, q);
+        ActivityFilter filter = new ActivityFilter(type, unit, from, to, q, school);
         model.addAttribute("page", activities.list(filter, PageQuery.of(page, 20, sort, dir)));
         model.addAttribute("f", filter);
         model.addAttribute("types", activities.types());
         model.addAttribute("units", activities.organiserUnits());
+        model.addAttribute("schools", orgUnits.institutions());
         model.addAttribute("canCreate", !activities.organiserUnits().isEmpty());
         model.addAttribute("canConfigure", !orgUnits.managedInstitutions().isEmpty());
         return hx != null ? "activity/activity-list :: results" : "activity/activity-list";
@@ -95,10 +97,11 @@ class ActivityController {
     /** The list as filtered, every page (at most 10,000 rows), as .xlsx. */
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable Long type, @RequestParam(required = false) @Nullable Long unit,
+                                  @RequestParam(required = false) @Nullable Long school,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                                   @RequestParam(defaultValue = "") String q, java.util.Locale locale) {
-        ActivityFilter filter = new ActivityFilter(type, unit, from, to, q);
+        ActivityFilter filter = new ActivityFilter(type, unit, from, to, q, school);
         List<org.jiaoyan.activity.ActivityRow> rows = PageQuery.allPages(page -> activities.list(filter, page));
         String name = messages.getMessage("activity.list.title", null, locale) + "-" + LocalDate.now() + ".xlsx";
         return ResponseEntity.ok()
@@ -386,6 +389,14 @@ class ActivityController {
             model.addAttribute("scanUrl", url);
         }
         return hx != null ? "activity/signin-screen :: attendance" : "activity/signin-screen";
+    }
+
+    /** The same sign-in on the projector: only the big QR, the title and the live count, full screen. */
+    @GetMapping("/{id}/sign-in/projector")
+    String signinProjector(@PathVariable long id, Model model,
+                           @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
+        signinScreen(id, model, null);
+        return hx != null ? "activity/signin-projector :: count" : "activity/signin-projector";
     }
 
     /** What a participant's phone opens after scanning: signs them in (after login if needed) and says so. */

@@ -16,6 +16,7 @@ import org.jiaoyan.observation.ObservationFilter;
 import org.jiaoyan.observation.ObservationRow;
 import org.jiaoyan.observation.Observations;
 import org.jiaoyan.org.SchoolTerm;
+import org.jiaoyan.org.OrgUnits;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.shared.NotFoundException;
@@ -53,9 +54,11 @@ class ObservationController {
     private final Dictionaries dictionaries;
     private final MessageSource messages;
     private final ObservationExports exports;
+    private final OrgUnits units;
 
     ObservationController(Observations observations, EvaluationForms forms, Terms terms, Dictionaries dictionaries,
-                          MessageSource messages, ObservationExports exports) {
+                          MessageSource messages, ObservationExports exports, OrgUnits units) {
+        this.units = units;
         this.observations = observations;
         this.forms = forms;
         this.terms = terms;
@@ -79,13 +82,16 @@ class ObservationController {
     @GetMapping
     String list(@RequestParam(required = false) ObservationFilter.@Nullable Whose whose,
                 @RequestParam(required = false) @Nullable Long term, @RequestParam(required = false) @Nullable LessonType type,
+                @RequestParam(required = false) @Nullable Long school,
                 @RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable Integer page,
                 @RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
                 Model model, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx) {
-        model.addAttribute("page", observations.list(filter(whose, term, type, q), PageQuery.of(page, 20, sort, dir)));
+        model.addAttribute("page", observations.list(filter(whose, term, type, school, q), PageQuery.of(page, 20, sort, dir)));
         model.addAttribute("whose", whose);
         model.addAttribute("term", term);
         model.addAttribute("type", type);
+        model.addAttribute("school", school);
+        model.addAttribute("schools", units.institutions());
         model.addAttribute("q", q);
         model.addAttribute("terms", terms.all());
         model.addAttribute("lessonTypes", LessonType.values());
@@ -97,15 +103,17 @@ class ObservationController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) ObservationFilter.@Nullable Whose whose,
                                   @RequestParam(required = false) @Nullable Long term,
                                   @RequestParam(required = false) @Nullable LessonType type,
+                                  @RequestParam(required = false) @Nullable Long school,
                                   @RequestParam(defaultValue = "") String q, Locale locale) {
-        List<ObservationRow> rows = observations.export(filter(whose, term, type, q));
+        List<ObservationRow> rows = observations.export(filter(whose, term, type, school, q));
         return ObservationExports.download(exports.listXlsx(msg("observation.list.title"), rows, dictionaries.labelsByCode(DictKind.SUBJECT), locale));
     }
 
     private ObservationFilter filter(ObservationFilter.@Nullable Whose whose, @Nullable Long term,
-                                     @Nullable LessonType type, String q) {
+                                     @Nullable LessonType type, @Nullable Long school, String q) {
         SchoolTerm t = term == null ? null : terms.get(term);
-        return new ObservationFilter(t == null ? null : t.startDate(), t == null ? null : t.endDate(), whose, null, null, type, q);
+        return new ObservationFilter(t == null ? null : t.startDate(), t == null ? null : t.endDate(), whose, null, null, type, q,
+                school);
     }
 
     // ------------------------------------------------------------------ entry
@@ -237,7 +245,7 @@ class ObservationController {
                                    @RequestParam(required = false) @Nullable Long term) {
         Log log = log(teacher, term);
         return ObservationExports.download(exports.logDocx(log.teacher(), log.termLabel(), log.rows(),
-                dictionaries.labelsByCode(DictKind.SUBJECT), typeLabels()));
+                observations.scoreSheets(log.rows()), dictionaries.labelsByCode(DictKind.SUBJECT), typeLabels()));
     }
 
     @GetMapping("/log.xlsx")

@@ -78,8 +78,8 @@ class ObservationExports {
         }
     }
 
-    File logDocx(Observations.Colleague teacher, String termLabel, List<ObservationRow> rows, Map<String, String> subjects,
-                 Map<LessonType, String> types) {
+    File logDocx(Observations.Colleague teacher, String termLabel, List<ObservationRow> rows,
+                 Map<Long, List<Observations.ScoreLine>> sheets, Map<String, String> subjects, Map<LessonType, String> types) {
         try (XWPFDocument doc = new XWPFDocument()) {
             a4(doc);
             XWPFParagraph title = doc.createParagraph();
@@ -100,10 +100,17 @@ class ObservationExports {
                 row(table, "执教教师", r.teacherName(), "班　　级", text(r.className()));
                 row(table, "学　　科", subjects.getOrDefault(r.subjectCode() == null ? "" : r.subjectCode(), text(r.subjectCode())),
                         "课　　型", types.get(r.lessonType()));
-                row(table, "课　　题", r.topic(), "总　　分", r.total() == null ? "" : r.total().stripTrailingZeros().toPlainString()
-                        + (r.formName() == null ? "" : "（" + r.formName() + "）"));
-                wide(table, "优　　点", text(r.strengths()));
-                wide(table, "建　　议", text(r.suggestions()));
+                row(table, "课　　题", r.topic(), "听 课 人", r.observerName());
+                row(table, "听课时间", ChineseDates.date(r.observedOn()), "评 价 表", text(r.formName()));
+                scoreSheet(doc, sheets.getOrDefault(r.id(), List.of()), r);
+                XWPFTable notes = doc.createTable(0, 4);
+                notes.setWidth("100%");
+                notes.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.PCT);
+                wide(notes, "优　　点", text(r.strengths()));
+                wide(notes, "建　　议", text(r.suggestions()));
+                wide(notes, "总　　分", total(r.total()));
+                dropEmptyFirstRow(table);
+                dropEmptyFirstRow(notes);
             }
             if (rows.isEmpty()) {
                 run(doc.createParagraph(), "本学期暂无听课记录。", BODY_FONT, 14, false);
@@ -114,6 +121,54 @@ class ObservationExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The lesson's criteria like a 听课记录本 page: 评价项目 | 评价内容 | 分值 | 得分, text fields written across, and the
+     * total at the foot.
+     */
+    private static void scoreSheet(XWPFDocument doc, List<Observations.ScoreLine> lines, ObservationRow r) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        XWPFTable table = doc.createTable(0, 4);
+        table.setWidth("100%");
+        table.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.PCT);
+        scoreRow(table, "评价项目", "评价内容", "分值", "得分", true);
+        for (Observations.ScoreLine l : lines) {
+            if (l.textField()) {
+                wide(table, l.name(), text(l.text()));
+            } else {
+                scoreRow(table, l.group(), l.name(), total(l.points()), total(l.score()), false);
+            }
+        }
+        scoreRow(table, "合　　计", "", total(lines.stream().filter(l -> !l.textField() && l.points() != null)
+                .map(Observations.ScoreLine::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)),
+                total(r.total()), true);
+        dropEmptyFirstRow(table);
+    }
+
+    /** createTable leaves an empty one-cell row at the top; a printed page should not show it. */
+    private static void dropEmptyFirstRow(XWPFTable table) {
+        if (table.getRows().size() > 1 && table.getRow(0).getTableCells().size() == 1
+                && table.getRow(0).getCell(0).getText().isEmpty()) {
+            table.removeRow(0);
+        }
+    }
+
+    private static void scoreRow(XWPFTable table, String group, String name, String points, String score, boolean label) {
+        var row = table.createRow();
+        while (row.getTableCells().size() < 4) {
+            row.addNewTableCell();
+        }
+        cell(row.getCell(0), group, true, 18);
+        cell(row.getCell(1), name, label, 58);
+        cell(row.getCell(2), points, true, 12);
+        cell(row.getCell(3), score, true, 12);
+    }
+
+    private static String total(java.math.@org.jspecify.annotations.Nullable BigDecimal n) {
+        return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
 
     private static void row(XWPFTable table, String l1, String v1, String l2, String v2) {

@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Drafts the term's 工作总结 from the plan and what was recorded against it: 一、基本情况 (counts, per category), 二、完成的
- * 工作 (done items month by month with their evidence count and the owners' notes), 三、未完成的工作及原因 (cancelled,
- * overdue and still open items with the owners' reasons), 四、下学期打算 (left for the office to write). The result is
+ * 工作 (done items month by month with their evidence count and the owners' notes), 三、未完成的工作及原因 (cancelled
+ * and overdue items with the owners' reasons; items not yet due, when drafted mid-term, listed apart), 四、下学期打算 (left for the office to write). The result is
  * sanitised HTML for the summary editor; nothing is saved here.
  */
 @Component
@@ -53,15 +53,20 @@ public class SummaryDraft {
         List<PlanItem> all = Schedule.ordered(items.items(planId));
         List<PlanItem> done = new ArrayList<>();
         List<PlanItem> notDone = new ArrayList<>();
+        // items whose time has not come or not ended (a summary drafted mid-term): not 未完成, listed on their own
+        List<PlanItem> pending = new ArrayList<>();
         int cancelled = 0;
-        Map<String, int[]> byCategory = new LinkedHashMap<>(); // planned, done, cancelled, not done
+        Map<String, int[]> byCategory = new LinkedHashMap<>(); // planned, done, cancelled, not done, pending
         for (PlanItem it : all) {
             ItemStatus s = it.status(today);
-            int[] c = byCategory.computeIfAbsent(category(it, l), k -> new int[4]);
+            int[] c = byCategory.computeIfAbsent(category(it, l), k -> new int[5]);
             c[0]++;
             if (s == ItemStatus.DONE) {
                 done.add(it);
                 c[1]++;
+            } else if (s == ItemStatus.NOT_STARTED || s == ItemStatus.IN_PROGRESS) {
+                pending.add(it);
+                c[4]++;
             } else {
                 notDone.add(it);
                 if (s == ItemStatus.CANCELLED) {
@@ -76,10 +81,13 @@ public class SummaryDraft {
         Html h = new Html();
         h.tag("h2", title(plan, l));
         h.tag("h2", l.text("planexport.summary.basics"));
-        h.tag("p", l.text("planexport.summary.totals", Labels.office(plan), all.size(), done.size(), cancelled,
-                all.size() - done.size() - cancelled));
+        int overdue = all.size() - done.size() - cancelled - pending.size();
+        h.tag("p", pending.isEmpty()
+                ? l.text("planexport.summary.totals", Labels.office(plan), all.size(), done.size(), cancelled, overdue)
+                : l.text("planexport.summary.totalsPending", Labels.office(plan), all.size(), done.size(), cancelled, overdue,
+                        pending.size()));
         if (!byCategory.isEmpty()) {
-            categoryTable(h, byCategory, l);
+            categoryTable(h, byCategory, l, !pending.isEmpty());
         }
 
         h.tag("h2", l.text("planexport.summary.done"));
@@ -94,9 +102,11 @@ public class SummaryDraft {
                     : OfficialDocument.chineseNumber(k), month));
             h.open("ol");
             for (PlanItem it : g.items()) {
-                boolean counted = it.recordKind() != RecordKind.NONE || it.recordCount() > 0;
-                String line = counted
+                // "完成依据0份" beside "已按计划完成" reads as a contradiction: say there is no evidence instead
+                String line = it.recordCount() > 0
                         ? l.text("planexport.summary.doneItem", it.content(), it.ownerLabel(), it.recordCount())
+                        : it.recordKind() != RecordKind.NONE
+                        ? l.text("planexport.summary.doneItemNoEvidence", it.content(), it.ownerLabel())
                         : l.text("planexport.summary.doneItemMarked", it.content(), it.ownerLabel());
                 h.tag("li", it.note() == null ? line : line + l.text("planexport.summary.note", it.note()));
             }
@@ -105,13 +115,23 @@ public class SummaryDraft {
 
         h.tag("h2", l.text("planexport.summary.notDone"));
         if (notDone.isEmpty()) {
-            h.tag("p", l.text("planexport.summary.allDone"));
+            h.tag("p", l.text(pending.isEmpty() ? "planexport.summary.allDone" : "planexport.summary.noneOverdue"));
         } else {
             h.open("ol");
             for (PlanItem it : notDone) {
                 String reason = it.note() == null ? l.text("planexport.summary.noReason") : it.note();
                 h.tag("li", l.text("planexport.summary.openItem", it.content(), l.time(it), it.ownerLabel(),
                         l.status(it.status(today))) + l.text("planexport.summary.reason", reason));
+            }
+            h.close("ol");
+        }
+
+        if (!pending.isEmpty()) {
+            h.tag("p", l.text("planexport.summary.pending", pending.size()));
+            h.open("ol");
+            for (PlanItem it : pending) {
+                h.tag("li", l.text("planexport.summary.openItem", it.content(), l.time(it), it.ownerLabel(),
+                        l.status(it.status(today))));
             }
             h.close("ol");
         }
@@ -132,18 +152,19 @@ public class SummaryDraft {
         return it.category() == null || it.category().isBlank() ? l.text("planexport.summary.noCategory") : it.category();
     }
 
-    private static void categoryTable(Html h, Map<String, int[]> byCategory, Labels l) {
+    private static void categoryTable(Html h, Map<String, int[]> byCategory, Labels l, boolean withPending) {
+        int columns = withPending ? 5 : 4;
         h.open("table");
         h.open("tr");
-        for (String key : List.of("category", "planned", "done", "cancelled", "notDone")) {
+        for (String key : List.of("category", "planned", "done", "cancelled", "notDone", "pending").subList(0, columns + 1)) {
             h.tag("th", l.text("planexport.summary.col." + key));
         }
         h.close("tr");
-        int[] total = new int[4];
+        int[] total = new int[columns];
         byCategory.forEach((name, c) -> {
             h.open("tr");
             h.tag("td", name);
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < columns; i++) {
                 h.tag("td", String.valueOf(c[i]));
                 total[i] += c[i];
             }

@@ -140,9 +140,13 @@ class CalendarController {
             case DONE -> "#198754";
             case OVERDUE -> "#dc3545";
             case IN_PROGRESS -> "#0d6efd";
-            case CANCELLED -> "#adb5bd";
+            case CANCELLED -> "#f8f9fa";
             case NOT_STARTED -> "#6c757d";
         });
+        if (status == ItemStatus.CANCELLED) { // as the 取消 badge of the legend: light with a border and dark text
+            e.put("borderColor", "#adb5bd");
+            e.put("textColor", "#212529");
+        }
         e.put("status", messages.getMessage(status.messageKey(), null, LocaleContextHolder.getLocale()));
         return e;
     }

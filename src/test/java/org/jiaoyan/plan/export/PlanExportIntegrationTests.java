@@ -55,6 +55,7 @@ class PlanExportIntegrationTests {
     @Autowired PlanItems items;
     @Autowired Terms terms;
     @Autowired PlanDocx planDocx;
+    @Autowired SummaryDraft summaryDraft;
 
     private CurrentUser jks() {
         return TestUsers.load(users, "jks");
@@ -158,6 +159,47 @@ class PlanExportIntegrationTests {
         mvc.perform(post("/plans/" + id + "/summary").with(TestUsers.as(users, "teacher2")).with(csrf())
                         .param("version", "0").param("body", "<p>x</p>"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void summaryDraftedMidTermSaysWhatIsTrueOfEvidenceAndKeepsItemsNotYetDueApart() {
+        long id = schoolPlan(unique("期中总结计划"));
+        Access.as(jks(), () -> {
+            plans.submit(id, plans.get(id).version());
+            return null;
+        });
+        Access.as(TestUsers.load(users, "principal"), () -> {
+            plans.approve(id, plans.get(id).version(), null);
+            return null;
+        });
+        java.time.LocalDate midTerm = term().startDate().plusWeeks(4);
+        String markedContent = Access.as(jks(), () -> {
+            plans.publish(id, plans.get(id).version());
+            // an item whose evidence is records, marked done by hand with no record attached
+            PlanItem withRecords = items.items(id).stream()
+                    .filter(i -> i.recordKind() != RecordKind.NONE && i.recordCount() == 0)
+                    .findFirst().orElseThrow();
+            items.markDone(withRecords.id(), withRecords.version(), "已按计划完成。");
+            return withRecords.content();
+        });
+        List<PlanItem> all = Access.as(jks(), () -> items.items(id));
+        String html = Access.as(jks(), () -> summaryDraft.html(id, Locale.CHINA, midTerm));
+
+        assertThat(html).doesNotContain("完成依据0份");
+        assertThat(html).contains(markedContent + "（负责人：").contains("已完成，无佐证材料");
+        int pendingAt = html.indexOf("项工作尚未开始或仍在进行中");
+        int nextAt = html.indexOf("四、下学期打算");
+        List<PlanItem> notYetDue = all.stream().filter(i -> {
+            var st = i.status(midTerm);
+            return st == org.jiaoyan.plan.ItemStatus.NOT_STARTED || st == org.jiaoyan.plan.ItemStatus.IN_PROGRESS;
+        }).toList();
+        assertThat(notYetDue).isNotEmpty();
+        assertThat(pendingAt).isPositive();
+        for (PlanItem it : notYetDue) {
+            // listed only after the "not yet due" line, never among 未完成 with （未说明原因）
+            assertThat(html.indexOf(it.content() + "（")).as(it.content()).isBetween(pendingAt, nextAt);
+        }
+        assertThat(html.substring(pendingAt, nextAt)).doesNotContain("未说明原因");
     }
 
     @Test
