@@ -39,7 +39,8 @@ class KilledProcessIntegrationTests {
 
     private static final int ROUNDS = 3;
     private static final int CREATES_PER_ROUND = 4;
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    // generous: on 2 cores shared by several builds one start took over 3 minutes; a dead app fails at once anyway
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
