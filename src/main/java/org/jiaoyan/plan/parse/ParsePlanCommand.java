@@ -89,6 +89,9 @@ public final class ParsePlanCommand {
             node.put("timeText", item.timeText());
             node.put("owner", item.owner());
             node.put("line", item.line());
+            node.put("confidence", item.confidence().name().toLowerCase(java.util.Locale.ROOT));
+            ArrayNode doubts = node.putArray("doubts");
+            item.doubts().forEach(d -> doubts.add(d.name()));
         }
         ArrayNode unrecognised = root.putArray("unrecognised");
         for (UnrecognisedLine u : plan.unrecognised()) {

@@ -72,7 +72,7 @@ public final class PlanTextParser {
                 readLine(i);
             }
             close();
-            return new ParsedPlan(title, sections, items, unrecognised);
+            return new ParsedPlan(title, sections, TermWords.apply(title, items), unrecognised);
         }
 
         private void readLine(int index) {

@@ -29,6 +29,8 @@ final class ScheduleReader {
     /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
     private String lastContentLine = "";
     private @Nullable RowDraft previousRow;
+    /** The cells of the last full row of the table, to fill a row whose merged cells are missing. */
+    private @Nullable List<String> previousCells;
 
     List<ParsedItem> items() {
         return items;
@@ -99,6 +101,7 @@ final class ScheduleReader {
             flushGroup();
             layout = header; // 周次 时间 工作内容 负责人 / 项目\t工作内容\t月份\t负责人
             previousRow = null;
+            previousCells = null;
             return;
         }
         if (subHeading(text) || monthHeading(line) || row(line)) {
@@ -203,13 +206,40 @@ final class ScheduleReader {
 
     /** A row of a table: cells split by TAB, by two or more spaces, or by single spaces in a single-spaced table. */
     private boolean row(PlanLine line) {
+        if (RowCells.isPipeRow(line.text()) && PageFurniture.isTableRule(line.text())) {
+            return true; // |---|---| under a header
+        }
         RowCells cells = RowCells.of(line, layout);
         if (cells.size() < 2) {
             return false;
         }
+        boolean filled = false;
+        TableLayout l = layout;
+        if (l != null && l.style() != TableLayout.Style.SINGLE_SPACED) {
+            if (cells.cells().size() == l.size()) {
+                previousCells = cells.cells();
+            } else {
+                RowCells full = cells.filledFrom(previousCells, l);
+                if (full != null) {
+                    cells = full;
+                    filled = true;
+                    previousCells = full.cells();
+                }
+            }
+        }
         RowDraft row = cells.toRow(layout, previousRow, line.number());
         if (row == null) {
             return false;
+        }
+        if (filled) {
+            row.doubts.add(Doubt.MERGED_CELL_FILLED);
+        }
+        if (row.time.onlyPartOfMonth()) {
+            RowDraft above = group != null && group.time.hasMonthsOrWeeks() ? group : previousRow;
+            if (above != null && above.time.months() != null) {
+                row.time = new TimeExpression.Reading(above.time.months(), null, null, true, row.time.termWord());
+                row.doubts.add(Doubt.TIME_WORD);
+            }
         }
         flushGroupContents();
         if (row.contents.isEmpty()) {

@@ -84,9 +84,9 @@ class ParsePlanCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("用法：");
 
         err.reset();
-        Path pdf = Files.writeString(folder.resolve("plan.pdf"), "x");
-        assertThat(run("parse-plan", pdf.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("只支持 .txt 和 .docx 文件");
+        Path png = Files.write(folder.resolve("plan.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        assertThat(run("parse-plan", png.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("只支持 .docx、.doc、.wps、.xlsx、.xls、.pdf 和 .txt 文件");
     }
 
     @Test
