@@ -19,6 +19,7 @@ final class ScheduleReader {
     // 九月份工作安排： — words that may follow the month of a month heading.
     private static final Pattern MONTH_HEADING_SUFFIX = Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|安排|工作)$");
 
+    private final java.util.Collection<String> knownNames;
     private final List<ParsedItem> items = new ArrayList<>();
     private final List<UnrecognisedLine> unrecognised = new ArrayList<>();
     private @Nullable TableLayout layout;
@@ -31,6 +32,10 @@ final class ScheduleReader {
     private @Nullable RowDraft previousRow;
     /** The cells of the last full row of the table, to fill a row whose merged cells are missing. */
     private @Nullable List<String> previousCells;
+
+    ScheduleReader(java.util.Collection<String> knownNames) {
+        this.knownNames = knownNames;
+    }
 
     List<ParsedItem> items() {
         return items;
@@ -51,7 +56,25 @@ final class ScheduleReader {
             if (line.isBlank() || PageFurniture.isFurniture(line.text())) {
                 continue;
             }
+            GluedTable.Header glued = GluedTable.header(line.text());
+            if (glued != null) {
+                flushGroup();
+                readGlued(glued.layout(), glued.rest(), line.number(), block.subList(i + 1, block.size()));
+                return;
+            }
             TableLayout cellHeader = TableLayout.fromCellLines(texts, i);
+            if (cellHeader != null && GluedTable.showsGlue(texts, i)) {
+                flushGroup();
+                int last = skipHeaderCells(texts, i, cellHeader.size());
+                readGlued(cellHeader, "", line.number(), block.subList(last + 1, block.size()));
+                return;
+            }
+            TableLayout lineHeader = TableLayout.fromHeaderLine(line.raw());
+            if (lineHeader != null && (GluedTable.showsGlue(texts, i + 1) || cellsFollow(block, i + 1))) {
+                flushGroup();
+                readGlued(lineHeader, "", line.number(), block.subList(i + 1, block.size()));
+                return;
+            }
             if (cellHeader != null && cellHeader.count(TableLayout.Kind.TIME) > 0) {
                 flushGroup();
                 readCellTable(cellHeader, block.subList(i, block.size())); // the table skips its header cells
@@ -68,6 +91,35 @@ final class ScheduleReader {
             readLine(line);
         }
         flushGroup();
+    }
+
+    private void readGlued(TableLayout header, String rest, int headerLine, List<PlanLine> lines) {
+        GluedTable table = new GluedTable(header, knownNames, unrecognised::add);
+        for (RowDraft row : table.rows(rest, headerLine, lines)) {
+            emit(row);
+        }
+    }
+
+    /**
+     * After a header on one line, the table's cells each on a line of their own (a web table copied as text): the next
+     * lines are single cells, and a time cell stands among them.
+     */
+    private static boolean cellsFollow(List<PlanLine> block, int from) {
+        int seen = 0;
+        boolean time = false;
+        for (int i = from; i < block.size() && seen < 6; i++) {
+            PlanLine l = block.get(i);
+            if (l.isBlank()) {
+                continue;
+            }
+            if (RowCells.isPipeRow(l.text()) || l.hasTabs() || l.text().contains("  ")
+                    || MonthHeading.of(l.text(), TimeExpression.Unit.NONE) != null && MonthHeading.firstColon(l.text()) >= 0) {
+                return false;
+            }
+            time |= TimeExpression.readPure(l.text(), TimeExpression.Unit.MONTH).pure();
+            seen++;
+        }
+        return seen >= 4 && time;
     }
 
     /** The index of the last header cell line, blank lines between header cells included. */

@@ -82,7 +82,7 @@ record TableLayout(List<Column> columns, Style style) {
     }
 
     /** A table header names a content column and a time or owner column, and only header words. */
-    private static @Nullable TableLayout of(List<String> cells, Style style) {
+    static @Nullable TableLayout of(List<String> cells, Style style) {
         if (cells.size() < 2) {
             return null;
         }
