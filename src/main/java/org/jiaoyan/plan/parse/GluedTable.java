@@ -109,6 +109,19 @@ final class GluedTable {
         return false;
     }
 
+    /**
+     * A table of one cell per line whose contents are not numbered: a row may have several content lines and several
+     * owner lines, which only the typed reading tells apart (the cell stream of {@link CellTable} counts cells).
+     */
+    static boolean readsBetterThanCells(List<String> texts, int from) {
+        for (int i = from; i < texts.size(); i++) {
+            if (Numbering.isNumbered(texts.get(i).strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The rows of the table in {@code lines}; {@code firstRest} is text glued to the header (line {@code headerLine}). */
     List<RowDraft> rows(String firstRest, int headerLine, List<PlanLine> lines) {
         learnNames(lines);
@@ -122,7 +135,8 @@ final class GluedTable {
             if (line.isBlank() || titles.contains(text)) {
                 continue;
             }
-            if (PageFurniture.isFurniture(text) && !TimeExpression.readPure(text, layout.timeUnit()).pure()) {
+            if (PageFurniture.isFurniture(text) && !(PageFurniture.isLoneNumber(text)
+                    && TimeExpression.readPure(text, layout.timeUnit()).pure())) {
                 continue;
             }
             if (ScheduleReader.isNote(text)) {
@@ -198,6 +212,12 @@ final class GluedTable {
             return 0;
         }
         String time = m.group();
+        if (time.endsWith("周") && layout.timeUnit() == TimeExpression.Unit.MONTH && m.end() < s.length()) {
+            time = time.substring(0, time.length() - 1); // 1周敏 in a 月份 column: January and 周敏
+            if (TimeExpression.readPure(time, layout.timeUnit()).pure()) {
+                return time.length();
+            }
+        }
         boolean unitNamed = time.contains("月") || time.contains("周") || time.chars().anyMatch(c -> c >= '0' && c <= '9'
                 || c >= '０' && c <= '９') || time.length() >= 2 && !ChineseNumerals.isNumeral(time.charAt(0));
         if (!unitNamed) {
@@ -238,7 +258,7 @@ final class GluedTable {
                 at += known.length();
                 continue;
             }
-            String unit = unitPrefix(rest);
+            String unit = unitPrefix(rest, !found.isEmpty() || afterTimeOrOwner);
             if (unit != null) {
                 found.add(unit);
                 at += unit.length();
@@ -258,6 +278,9 @@ final class GluedTable {
         if (found.isEmpty()) {
             return null;
         }
+        if (!afterTimeOrOwner && at < s.length() && !names.contains(found.get(0))) {
+            return null; // 骨干教师示范课, 课题组上报资料: a content that starts like a unit, unless a known name starts it
+        }
         return new Owned(found, at, guessed);
     }
 
@@ -270,20 +293,26 @@ final class GluedTable {
         return null;
     }
 
-    /** 教科室, 各教研组长, 教导处: the shortest prefix ending like a unit, lengthened to a 组长 or 主持人 that follows. */
-    private static @Nullable String unitPrefix(String s) {
+    /**
+     * 教科室, 各教研组长, 教导处: the whole text when it is one unit, else the shortest prefix ending like a unit, carried on
+     * over the characters that still continue a unit's name (教科 → 教科室, 各教研组 → 各教研组长, 课题 → 课题主持人).
+     */
+    private static @Nullable String unitPrefix(String s, boolean afterOwner) {
+        if (s.length() <= 10 && Owners.looksLikeOwner(s) && !Owners.isPersonalName(s) && s.indexOf('、') < 0) {
+            return s;
+        }
         for (int len = 2; len <= Math.min(10, s.length()); len++) {
             String p = s.substring(0, len);
             if (Owners.looksLikeOwner(p) && !Owners.isPersonalName(p)) {
-                String rest = s.substring(len);
-                if (rest.startsWith("长") && Owners.looksLikeOwner(p + "长")) {
-                    return p + "长";
+                while (p.length() < s.length() && "室处组长办部".indexOf(s.charAt(p.length())) >= 0) {
+                    p = s.substring(0, p.length() + 1);
                 }
-                if (rest.startsWith("主持人")) {
-                    return p + "主持人";
+                String rest = s.substring(p.length());
+                if (rest.startsWith("主持人") || rest.startsWith("成员")) {
+                    p = p + rest.substring(0, rest.startsWith("成员") ? 2 : 3);
                 }
-                if (rest.startsWith("成员")) {
-                    return p + "成员";
+                if (afterOwner && p.length() < 3 && p.length() < s.length()) {
+                    return null; // 孙伟教师发展: 教师 is the start of the next category, not another owner
                 }
                 return p;
             }
@@ -344,7 +373,7 @@ final class GluedTable {
         double score = 0;
         String rest = s.substring(at);
         if (rest.isEmpty()) {
-            score += 10;
+            score += 5;
         } else if (SURNAMES.indexOf(rest.charAt(0)) < 0 && !Owners.isPersonalName(rest)) {
             score += 4;
         } else {
@@ -357,7 +386,7 @@ final class GluedTable {
             score += this.names.contains(n) ? 3 : 0;
             score += n.length() >= 3 ? 0.5 : 0;
             char last = n.charAt(n.length() - 1);
-            score -= WORD_STARTS.indexOf(last) >= 0 && n.length() == 3 ? 2.5 : 0;
+            score -= WORD_STARTS.indexOf(last) >= 0 && n.length() == 3 && !this.names.contains(n) ? 4 : 0;
         }
         return score - names.size() * 0.1;
     }

@@ -63,7 +63,8 @@ final class ScheduleReader {
                 return;
             }
             TableLayout cellHeader = TableLayout.fromCellLines(texts, i);
-            if (cellHeader != null && GluedTable.showsGlue(texts, i)) {
+            if (cellHeader != null && (GluedTable.showsGlue(texts, i) || cellHeader.count(TableLayout.Kind.TIME) > 0
+                    && GluedTable.readsBetterThanCells(texts, i))) {
                 flushGroup();
                 int last = skipHeaderCells(texts, i, cellHeader.size());
                 readGlued(cellHeader, "", line.number(), block.subList(last + 1, block.size()));
