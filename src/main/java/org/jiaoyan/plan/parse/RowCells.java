@@ -2,6 +2,7 @@ package org.jiaoyan.plan.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 record RowCells(List<String> cells, boolean singleSpaced) {
 
     private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
+    private static final Pattern TIME_GLUED_TO_NAME = Pattern.compile(
+            "([0-9]{1,2}(?:[—–\\-~～至][0-9]{1,2})*月份?)([\\p{IsHan}&&[^月日号份上中下初底末旬]][\\p{IsHan}、]*)");
 
     /**
      * A Word row (cells joined by TAB, empty cells kept), a text row with two or more spaces between cells, or a row of a
@@ -43,7 +46,17 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         boolean startsWithTime = layout == null && words.length > 1
                 && TimeExpression.readPure(words[0], TimeExpression.Unit.NONE).pure();
         if (singleSpacedTable || startsWithTime) {
-            return new RowCells(List.of(words), true);
+            List<String> cells = new ArrayList<>();
+            for (String word : words) {
+                Matcher glued = TIME_GLUED_TO_NAME.matcher(word);
+                if (glued.matches()) {
+                    cells.add(glued.group(1)); // 9—11月欧阳晓红: a PDF row where the gap between two cells was lost
+                    cells.add(glued.group(2));
+                } else {
+                    cells.add(word);
+                }
+            }
+            return new RowCells(cells, true);
         }
         return new RowCells(List.of(text), false);
     }

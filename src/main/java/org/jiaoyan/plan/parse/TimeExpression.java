@@ -71,6 +71,19 @@ final class TimeExpression {
             "开学前", "开学后", "开学第一周", "寒假前", "暑假前", "放假前", "期中考试前", "期中考试后", "期中考试", "期末考试前",
             "期末考试", "期初", "期中", "期末", "全年", "长期", "平时", "随时", "寒假", "暑假", "上旬", "中旬", "下旬",
             "月初", "月中", "月底", "月末");
+    /** The first characters of the time words, so that most characters of a long line are passed over at once. */
+    private static final String TIME_WORD_STARTS = timeWordStarts();
+
+    private static String timeWordStarts() {
+        StringBuilder starts = new StringBuilder();
+        for (String w : TIME_WORDS) {
+            if (starts.indexOf(w.substring(0, 1)) < 0) {
+                starts.append(w.charAt(0));
+            }
+        }
+        return starts.toString();
+    }
+
     /** Time words that name a part of a month, not of the term. */
     static final List<String> PART_OF_MONTH = List.of("上旬", "中旬", "下旬", "月初", "月中", "月底", "月末");
     // Words after a month that do not change it: 9月上旬, 元月底.
@@ -313,6 +326,9 @@ final class TimeExpression {
                 }
                 i = before;
                 return false;
+            }
+            if (TIME_WORD_STARTS.indexOf(s.charAt(i)) < 0) {
+                return skipAny("次年", "份") || skipAny(DAY_PARTS.toArray(String[]::new));
             }
             for (String w : TIME_WORDS) {
                 if (startsWith(w)) {
