@@ -43,6 +43,8 @@ final class GluedTable {
     /** Characters that start the next category or content rather than end a given name (教学常规, 课题研究, 德育). */
     private static final String WORD_STARTS = "教课德校质常科集读开组制召举活安工专学";
     private static final String SURNAMES = Owners.SURNAMES;
+    /** Role words that also start categories (教师发展, 成员培训): after an owner they are not taken as one. */
+    private static final Set<String> GENERIC_ROLES = Set.of("教师", "老师", "成员", "人员", "全体", "全员");
 
     private final TableLayout layout;
     private final List<TableLayout.Kind> order = new ArrayList<>();
@@ -311,7 +313,7 @@ final class GluedTable {
                 if (rest.startsWith("主持人") || rest.startsWith("成员")) {
                     p = p + rest.substring(0, rest.startsWith("成员") ? 2 : 3);
                 }
-                if (afterOwner && p.length() < 3 && p.length() < s.length()) {
+                if (afterOwner && GENERIC_ROLES.contains(p) && p.length() < s.length()) {
                     return null; // 孙伟教师发展: 教师 is the start of the next category, not another owner
                 }
                 return p;
