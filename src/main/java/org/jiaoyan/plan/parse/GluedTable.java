@@ -3,7 +3,6 @@ package org.jiaoyan.plan.parse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -503,9 +502,5 @@ final class GluedTable {
             return TableLayout.Kind.CATEGORY;
         }
         return TableLayout.Kind.CONTENT;
-    }
-
-    static Set<String> none() {
-        return new LinkedHashSet<>();
     }
 }
