@@ -110,6 +110,13 @@ final class OwnerDirectory {
         return List.of();
     }
 
+    /** The names of the institution's people and units (with short names), to cut owners out of glued text on import. */
+    List<String> names() {
+        List<String> names = new ArrayList<>(peopleByName.keySet());
+        names.addAll(unitsByName.keySet());
+        return names;
+    }
+
     String personName(long id) {
         return personNames.getOrDefault(id, "");
     }

@@ -735,6 +735,23 @@ public class PlanItems {
         }
     }
 
+    /**
+     * Names of the people and units of the institution an office belongs to, for the import parser to find owners in
+     * glued text. Empty when the user may not write plans there (so no names leak to other schools).
+     */
+    @Transactional(readOnly = true)
+    public List<String> ownerNames(long officeId) {
+        for (org.jiaoyan.org.OrgUnit inst : units.institutions()) {
+            if (!PlanPolicy.canEdit(inst.id())) {
+                continue;
+            }
+            if (inst.id() == officeId || units.unitsOf(inst.id(), null, false).stream().anyMatch(u -> u.id() == officeId)) {
+                return directory(inst.id()).names();
+            }
+        }
+        return List.of();
+    }
+
     // ---------------------------------------------------------------- internals
 
     private OwnerDirectory directory(long institutionId) {

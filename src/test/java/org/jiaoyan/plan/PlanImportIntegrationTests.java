@@ -147,7 +147,7 @@ class PlanImportIntegrationTests {
                 .andExpect(content().string(containsString("青年教师汇报课")));
         mvc.perform(multipart("/plans/import").file(new MockMultipartFile("file", "计划.pdf", "application/pdf", new byte[] {1, 2}))
                         .with(TestUsers.as(users, "jks")).with(csrf()).param("unitId", String.valueOf(office())))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("只支持 .txt 和 .docx 文件")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("文件不是有效的 PDF 文件")));
         mvc.perform(multipart("/plans/import").with(TestUsers.as(users, "jks")).with(csrf()).param("text", "  "))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("请粘贴计划文本或选择文件")));
     }
@@ -162,5 +162,101 @@ class PlanImportIntegrationTests {
                 .andExpect(jsonPath("$.plan.items[1].content").value("开学典礼"))
                 .andExpect(jsonPath("$.problems[0].item").value(1))
                 .andExpect(jsonPath("$.problems[0].message").value(containsString("时间不在")));
+    }
+
+    private static byte[] corpus(String name) throws IOException {
+        try (InputStream in = PlanImportIntegrationTests.class.getResourceAsStream("/plan-fixtures/corpus/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private org.springframework.test.web.servlet.ResultActions upload(String fileName, byte[] bytes) throws Exception {
+        return mvc.perform(multipart("/plans/import").file(new MockMultipartFile("file", fileName, "application/octet-stream", bytes))
+                .with(TestUsers.as(users, "jks")).with(csrf()).param("unitId", String.valueOf(office()))
+                .param("termId", String.valueOf(term().id())));
+    }
+
+    /** The first labelled content of a corpus plan. */
+    private static String firstContent(String name) throws IOException {
+        return new String(corpus(name + ".expected.tsv"), StandardCharsets.UTF_8).lines().skip(1).findFirst().orElseThrow()
+                .split("\t")[0];
+    }
+
+    @Test
+    void everyFileFormatIsReadIntoThePreviewAndNothingIsSaved() throws Exception {
+        long before = plansTitled("2026");
+        for (String file : java.util.List.of("docx-merged-01.docx", "doc-merged-01.doc", "pdf-table-01.pdf",
+                "xlsx-merged-01.xlsx", "xls-merged-01.xls", "web-glued-01.txt", "pipe-weeks-01.txt")) {
+            String name = file.substring(0, file.lastIndexOf('.'));
+            upload("计划" + file.substring(file.lastIndexOf('.')), corpus(file))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("导入预览")))
+                    .andExpect(content().string(containsString(firstContent(name))));
+        }
+        // A .wps that WPS wrote in the Word 97 structure reads like a .doc; a .doc that is really a .docx reads too.
+        upload("计划.wps", corpus("doc-merged-02.doc")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(firstContent("doc-merged-02"))));
+        upload("计划.doc", corpus("docx-merged-02.docx")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(firstContent("docx-merged-02"))));
+        assertThat(plansTitled("2026")).isEqualTo(before);
+    }
+
+    @Test
+    void badFilesGetAChineseMessageAndNothingIsSaved() throws Exception {
+        long before = plansTitled("2026");
+        ByteArrayOutputStream scan = new ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage()); // a page with no text layer, like a scan
+            pdf.save(scan);
+        }
+        upload("扫描件.pdf", scan.toByteArray()).andExpect(status().isOk())
+                .andExpect(content().string(containsString("扫描件")))
+                .andExpect(content().string(not(containsString("导入预览</h1>"))));
+        upload("计划.wps", "WPS 自有格式".getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("另存为")));
+        upload("计划.doc", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0})
+                .andExpect(status().isOk()).andExpect(content().string(containsString("无法读取文件")));
+        upload("计划.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("无法读取文件")));
+        assertThat(plansTitled("2026")).isEqualTo(before);
+    }
+
+    @Test
+    void ownersGluedToOtherCellsAreCutAtTheInstitutionsOwnNamesAndMarkedForChecking() throws Exception {
+        java.util.List<String> names = Access.as(TestUsers.load(users, "jks"), () -> items.ownerNames(office()));
+        java.util.List<String> people = names.stream().filter(n -> n.length() == 3 && n.chars().allMatch(Character::isIdeographic))
+                .limit(2).toList();
+        assertThat(people).hasSize(2);
+        String text = "工作安排\n月份工作内容负责人\n9\n制定校本课程实施方案\n" + people.get(0) + "\n10\n青年教师汇报课\n"
+                + people.get(0) + people.get(1) + "\n11—12\n课题中期检查\n教科室\n";
+        mvc.perform(multipart("/plans/import").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("unitId", String.valueOf(office())).param("termId", String.valueOf(term().id())).param("text", text))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + people.get(0) + "、" + people.get(1) + "\"")))
+                .andExpect(content().string(containsString("青年教师汇报课")));
+        String glued = "工作安排\n项目工作内容月份负责人课程建设\n制定校本课程实施方案\n9王海燕\n开展校本课程展示活动\n10—12王海燕李明欧阳晓红\n";
+        mvc.perform(multipart("/plans/import").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("unitId", String.valueOf(office())).param("termId", String.valueOf(term().id())).param("text", glued))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("王海燕、李明、欧阳晓红")))
+                .andExpect(content().string(containsString("id=\"check-first\"")))
+                .andExpect(content().string(containsString("负责人是从连在一起的文字中拆出的")));
+        // Another school's office gives no names away.
+        long otherOffice = TestUsers.load(users, "teacher2").institutionId();
+        assertThat(Access.as(TestUsers.load(users, "jks"), () -> items.ownerNames(otherOffice))).isEmpty();
+    }
+
+    @Test
+    void apiPreviewReadsAnUploadedFileAndRefusesABadOneIn422() throws Exception {
+        mvc.perform(multipart("/api/v1/plans/import/preview").file(new MockMultipartFile("file", "行事历.xlsx",
+                                "application/octet-stream", corpus("xlsx-merged-01.xlsx")))
+                        .with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.plan.items[0].content").value(firstContent("xlsx-merged-01")));
+        mvc.perform(multipart("/api/v1/plans/import/preview").file(new MockMultipartFile("file", "计划.wps",
+                                "application/octet-stream", "x".getBytes(StandardCharsets.UTF_8)))
+                        .with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("另存为")));
     }
 }

@@ -23,10 +23,10 @@ final class Owners {
      * Common surnames, without those that often start an ordinary word in a plan (高效, 方案, 安全, 成果, 任务, 毕业,
      * 卫生, 管理, 纪律, 巩固, 毛笔 …), so that （语文） or （粉笔字） after a content is not taken for a person.
      */
-    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶"
+    static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶"
             + "程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾龚邵覃戴莫汤牛樊葛邢乔庞颜倪聂鲁岳"
             + "翟殷詹耿焦俞柳舒阮柯凌裴霍涂盛翁冉骆蓝靳柴鲍喻祁蒲滕屈饶穆卓缪褚娄窦岑卜晏柏瞿佟臧闵邬卞栾隋佘麻邝孔钱郝";
-    private static final String COMPOUND_SURNAMES = "欧阳 司马 诸葛 上官 东方 慕容 令狐 皇甫 尉迟 公孙";
+    static final String COMPOUND_SURNAMES = "欧阳 司马 诸葛 上官 东方 慕容 令狐 皇甫 尉迟 公孙";
     private static final Pattern SEPARATORS = Pattern.compile("[、，,/／;；\\s]+");
     private static final Pattern BRACKET_PARTS = Pattern.compile("[，,；;]");
 

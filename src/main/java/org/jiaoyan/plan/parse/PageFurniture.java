@@ -30,6 +30,9 @@ final class PageFurniture {
         if (s.isEmpty()) {
             return true;
         }
+        if (isTableRule(s)) {
+            return true;
+        }
         if (s.length() > LONGEST_FURNITURE) {
             return URL.matcher(s).matches() || DOTS_AND_RULES.matcher(s).matches();
         }
@@ -40,6 +43,13 @@ final class PageFurniture {
         }
         return isWebButtons(s);
     }
+
+    /** |---|:---:| — the rule under the header of a table drawn with bars. */
+    static boolean isTableRule(String line) {
+        return TABLE_RULE.matcher(line.strip()).matches();
+    }
+
+    private static final Pattern TABLE_RULE = Pattern.compile("[|｜]?(?:\\s*:?[-—─]{2,}:?\\s*[|｜])+\\s*(?::?[-—─]{2,}:?)?\\s*");
 
     static boolean isLoneNumber(String line) {
         return LONE_NUMBER.matcher(line.strip()).matches();

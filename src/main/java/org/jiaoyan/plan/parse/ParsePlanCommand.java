@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ParsePlanCommand {
 
     static final String COMMAND = "parse-plan";
-    static final String USAGE = "用法：java -jar jiaoyan.jar parse-plan 文件（.txt 或 .docx）";
+    static final String USAGE = "用法：java -jar jiaoyan.jar parse-plan [--names 名单文件] 文件"
+            + "（.docx、.doc、.wps、.xlsx、.xls、.pdf、.txt；名单文件每行一个人名或部门名，用来拆开连在一起的负责人）";
+    static final String NAMES = "--names";
 
     private ParsePlanCommand() {
     }
@@ -62,7 +64,18 @@ public final class ParsePlanCommand {
             print(err, "无法读取文件：" + file + "（" + reason + "）\n");
             return 2;
         }
-        ParsedPlan plan = new PlanTextParser().parse(text);
+        List<String> names = List.of();
+        String namesFile = optionValue(args, NAMES);
+        if (namesFile != null) {
+            try {
+                names = PlanDocumentReader.decode(Files.readAllBytes(Path.of(namesFile))).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty()).toList();
+            } catch (IOException | InvalidPathException e) {
+                print(err, "无法读取名单文件：" + namesFile + "\n");
+                return 2;
+            }
+        }
+        ParsedPlan plan = new PlanTextParser(names).parse(text);
         byte[] json = toJson(plan);
         out.write(json, 0, json.length);
         out.flush();
@@ -89,6 +102,9 @@ public final class ParsePlanCommand {
             node.put("timeText", item.timeText());
             node.put("owner", item.owner());
             node.put("line", item.line());
+            node.put("confidence", item.confidence().name().toLowerCase(java.util.Locale.ROOT));
+            ArrayNode doubts = node.putArray("doubts");
+            item.doubts().forEach(d -> doubts.add(d.name()));
         }
         ArrayNode unrecognised = root.putArray("unrecognised");
         for (UnrecognisedLine u : plan.unrecognised()) {
@@ -127,8 +143,21 @@ public final class ParsePlanCommand {
 
     private static @Nullable String firstWord(String[] args, int from) {
         for (int i = from; i < args.length; i++) {
+            if (NAMES.equals(args[i])) {
+                i++; // its value is no file
+                continue;
+            }
             if (!args[i].startsWith("-")) {
                 return args[i];
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String optionValue(String[] args, String option) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (option.equals(args[i])) {
+                return args[i + 1];
             }
         }
         return null;

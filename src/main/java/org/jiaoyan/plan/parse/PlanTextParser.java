@@ -31,8 +31,23 @@ public final class PlanTextParser {
             "主要工作与措施", "主要工作和措施", "具体工作安排", "工作安排", "月份安排", "工作行事历", "行事历", "具体安排",
             "工作要点", "工作重点", "保障措施", "工作思路");
 
+    private final java.util.Collection<String> knownNames;
+
+    /** A parser that knows no names: owners are told by their form only (the {@code parse-plan} command). */
+    public PlanTextParser() {
+        this(List.of());
+    }
+
+    /**
+     * A parser that knows the institution's people and units, so that owners glued to other cells ("10—12王海燕李明")
+     * are cut at real names.
+     */
+    public PlanTextParser(java.util.Collection<String> knownNames) {
+        this.knownNames = List.copyOf(knownNames);
+    }
+
     public ParsedPlan parse(String text) {
-        return new Reading(PlanLine.split(text)).run();
+        return new Reading(PlanLine.split(text), knownNames).run();
     }
 
     /** One heading-delimited part of the plan. */
@@ -62,8 +77,11 @@ public final class PlanTextParser {
         private @Nullable Part part;
         private int lastHeadingNumber;
 
-        Reading(List<PlanLine> lines) {
+        private final java.util.Collection<String> knownNames;
+
+        Reading(List<PlanLine> lines, java.util.Collection<String> knownNames) {
             this.lines = lines;
+            this.knownNames = knownNames;
             this.texts = lines.stream().map(PlanLine::text).toList();
         }
 
@@ -72,7 +90,7 @@ public final class PlanTextParser {
                 readLine(i);
             }
             close();
-            return new ParsedPlan(title, sections, items, unrecognised);
+            return new ParsedPlan(title, sections, TermWords.apply(title, items), unrecognised);
         }
 
         private void readLine(int index) {
@@ -136,7 +154,7 @@ public final class PlanTextParser {
                 return;
             }
             if (p.schedule) {
-                ScheduleReader reader = new ScheduleReader();
+                ScheduleReader reader = new ScheduleReader(knownNames);
                 reader.read(p.lines);
                 items.addAll(reader.items());
                 unrecognised.addAll(reader.unrecognised());

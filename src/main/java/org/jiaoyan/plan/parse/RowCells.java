@@ -2,6 +2,7 @@ package org.jiaoyan.plan.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -14,12 +15,21 @@ import org.jspecify.annotations.Nullable;
 record RowCells(List<String> cells, boolean singleSpaced) {
 
     private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
+    private static final Pattern TIME_GLUED_TO_NAME = Pattern.compile(
+            "([0-9]{1,2}(?:[—–\\-~～至][0-9]{1,2})*月份?)([\\p{IsHan}&&[^月日号份上中下初底末旬]][\\p{IsHan}、]*)");
 
     /**
      * A Word row (cells joined by TAB, empty cells kept), a text row with two or more spaces between cells, or a row of a
      * single-spaced table such as "第7—8周 10.13—10.24 骨干教师示范课 教导处".
      */
     static RowCells of(PlanLine line, @Nullable TableLayout layout) {
+        if (isPipeRow(line.text())) {
+            List<String> cells = new ArrayList<>();
+            for (String cell : pipeCells(line.text())) {
+                cells.add(Text.collapseSpaces(cell));
+            }
+            return new RowCells(cells, false);
+        }
         if (line.hasTabs()) {
             List<String> cells = new ArrayList<>();
             for (String cell : line.raw().split("\t", -1)) {
@@ -36,13 +46,68 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         boolean startsWithTime = layout == null && words.length > 1
                 && TimeExpression.readPure(words[0], TimeExpression.Unit.NONE).pure();
         if (singleSpacedTable || startsWithTime) {
-            return new RowCells(List.of(words), true);
+            List<String> cells = new ArrayList<>();
+            for (String word : words) {
+                Matcher glued = TIME_GLUED_TO_NAME.matcher(word);
+                if (glued.matches()) {
+                    cells.add(glued.group(1)); // 9—11月欧阳晓红: a PDF row where the gap between two cells was lost
+                    cells.add(glued.group(2));
+                } else {
+                    cells.add(word);
+                }
+            }
+            return new RowCells(cells, true);
         }
         return new RowCells(List.of(text), false);
     }
 
     int size() {
         return nonEmpty().size();
+    }
+
+    /** A row of a table drawn with bars: | 第1周 | 9.1 | 开学常规检查 | 教导处 | (the outer bars may be left out). */
+    static boolean isPipeRow(String text) {
+        int bars = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '|' || c == '｜') {
+                bars++;
+            }
+        }
+        return bars >= 2;
+    }
+
+    /** The cells between the bars; the empty cells before the first and after the last bar are dropped. */
+    static List<String> pipeCells(String text) {
+        List<String> cells = new ArrayList<>(List.of(text.strip().split("[|｜]", -1)));
+        if (!cells.isEmpty() && cells.get(0).isBlank()) {
+            cells.remove(0);
+        }
+        if (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
+            cells.remove(cells.size() - 1);
+        }
+        return cells;
+    }
+
+    /**
+     * A row with fewer cells than the header, after a cell merged down in the original table (a 周次 or 月份 cell
+     * spanning rows): the cells shifted left, so they fill the right-hand columns and the missing left ones come from
+     * the row above. Null when the row is not such a row (its first cell is a time where the table starts with one: a
+     * cell is missing at the end instead).
+     */
+    @Nullable RowCells filledFrom(@Nullable List<String> above, TableLayout layout) {
+        int missing = layout.size() - cells.size();
+        if (above == null || missing <= 0 || above.size() != layout.size() || cells.isEmpty()) {
+            return null;
+        }
+        TableLayout.Kind firstKind = layout.columns().get(0).kind();
+        boolean firstIsTime = TimeExpression.readPure(cells.get(0), layout.timeUnit()).pure();
+        if (firstKind == TableLayout.Kind.TIME && firstIsTime) {
+            return null;
+        }
+        List<String> full = new ArrayList<>(above.subList(0, missing));
+        full.addAll(cells);
+        return new RowCells(full, singleSpaced);
     }
 
     private List<String> nonEmpty() {
@@ -86,7 +151,7 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         }
         if (time != null) {
             row.withTime(String.join(" ", timeTexts), time);
-        } else if (previous != null && layout.style() == TableLayout.Style.TAB) {
+        } else if (previous != null && (layout.style() == TableLayout.Style.TAB || layout.style() == TableLayout.Style.PIPE)) {
             row.withTime(previous.timeText, previous.time);
         }
         return fill(row, content, owner, lineNumber);

@@ -17,6 +17,7 @@ final class RowDraft {
     TimeExpression.Reading time = TimeExpression.Reading.NONE;
     final List<Entry> contents = new ArrayList<>();
     final List<String> owners = new ArrayList<>();
+    final java.util.Set<Doubt> doubts = java.util.EnumSet.noneOf(Doubt.class);
 
     RowDraft withTime(String timeText, TimeExpression.Reading time) {
         this.timeText = timeText;
@@ -51,8 +52,12 @@ final class RowDraft {
                 itemTime = a.time();
                 itemTimeText = a.timeText();
             }
+            List<Doubt> itemDoubts = new ArrayList<>(doubts);
+            if (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null) {
+                itemDoubts.add(Doubt.NO_TIME);
+            }
             items.add(new ParsedItem(category, content, itemTime.months(), itemTime.weeks(), itemTime.repeat(),
-                    itemTimeText, owner, entry.line()));
+                    itemTimeText, owner, entry.line(), itemDoubts));
         }
         return items;
     }

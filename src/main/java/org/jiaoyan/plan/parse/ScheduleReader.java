@@ -19,6 +19,7 @@ final class ScheduleReader {
     // 九月份工作安排： — words that may follow the month of a month heading.
     private static final Pattern MONTH_HEADING_SUFFIX = Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|安排|工作)$");
 
+    private final java.util.Collection<String> knownNames;
     private final List<ParsedItem> items = new ArrayList<>();
     private final List<UnrecognisedLine> unrecognised = new ArrayList<>();
     private @Nullable TableLayout layout;
@@ -29,6 +30,12 @@ final class ScheduleReader {
     /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
     private String lastContentLine = "";
     private @Nullable RowDraft previousRow;
+    /** The cells of the last full row of the table, to fill a row whose merged cells are missing. */
+    private @Nullable List<String> previousCells;
+
+    ScheduleReader(java.util.Collection<String> knownNames) {
+        this.knownNames = knownNames;
+    }
 
     List<ParsedItem> items() {
         return items;
@@ -49,7 +56,26 @@ final class ScheduleReader {
             if (line.isBlank() || PageFurniture.isFurniture(line.text())) {
                 continue;
             }
+            GluedTable.Header glued = GluedTable.header(line.text());
+            if (glued != null) {
+                flushGroup();
+                readGlued(glued.layout(), glued.rest(), line.number(), block.subList(i + 1, block.size()));
+                return;
+            }
             TableLayout cellHeader = TableLayout.fromCellLines(texts, i);
+            if (cellHeader != null && (GluedTable.showsGlue(texts, i) || cellHeader.count(TableLayout.Kind.TIME) > 0
+                    && GluedTable.readsBetterThanCells(texts, i))) {
+                flushGroup();
+                int last = skipHeaderCells(texts, i, cellHeader.size());
+                readGlued(cellHeader, "", line.number(), block.subList(last + 1, block.size()));
+                return;
+            }
+            TableLayout lineHeader = TableLayout.fromHeaderLine(line.raw());
+            if (lineHeader != null && (GluedTable.showsGlue(texts, i + 1) || cellsFollow(block, i + 1))) {
+                flushGroup();
+                readGlued(lineHeader, "", line.number(), block.subList(i + 1, block.size()));
+                return;
+            }
             if (cellHeader != null && cellHeader.count(TableLayout.Kind.TIME) > 0) {
                 flushGroup();
                 readCellTable(cellHeader, block.subList(i, block.size())); // the table skips its header cells
@@ -66,6 +92,35 @@ final class ScheduleReader {
             readLine(line);
         }
         flushGroup();
+    }
+
+    private void readGlued(TableLayout header, String rest, int headerLine, List<PlanLine> lines) {
+        GluedTable table = new GluedTable(header, knownNames, unrecognised::add);
+        for (RowDraft row : table.rows(rest, headerLine, lines)) {
+            emit(row);
+        }
+    }
+
+    /**
+     * After a header on one line, the table's cells each on a line of their own (a web table copied as text): the next
+     * lines are single cells, and a time cell stands among them.
+     */
+    private static boolean cellsFollow(List<PlanLine> block, int from) {
+        int seen = 0;
+        boolean time = false;
+        for (int i = from; i < block.size() && seen < 6; i++) {
+            PlanLine l = block.get(i);
+            if (l.isBlank()) {
+                continue;
+            }
+            if (RowCells.isPipeRow(l.text()) || l.hasTabs() || l.text().contains("  ")
+                    || MonthHeading.of(l.text(), TimeExpression.Unit.NONE) != null && MonthHeading.firstColon(l.text()) >= 0) {
+                return false;
+            }
+            time |= TimeExpression.readPure(l.text(), TimeExpression.Unit.MONTH).pure();
+            seen++;
+        }
+        return seen >= 4 && time;
     }
 
     /** The index of the last header cell line, blank lines between header cells included. */
@@ -99,6 +154,7 @@ final class ScheduleReader {
             flushGroup();
             layout = header; // 周次 时间 工作内容 负责人 / 项目\t工作内容\t月份\t负责人
             previousRow = null;
+            previousCells = null;
             return;
         }
         if (subHeading(text) || monthHeading(line) || row(line)) {
@@ -203,13 +259,40 @@ final class ScheduleReader {
 
     /** A row of a table: cells split by TAB, by two or more spaces, or by single spaces in a single-spaced table. */
     private boolean row(PlanLine line) {
+        if (RowCells.isPipeRow(line.text()) && PageFurniture.isTableRule(line.text())) {
+            return true; // |---|---| under a header
+        }
         RowCells cells = RowCells.of(line, layout);
         if (cells.size() < 2) {
             return false;
         }
+        boolean filled = false;
+        TableLayout l = layout;
+        if (l != null && l.style() != TableLayout.Style.SINGLE_SPACED) {
+            if (cells.cells().size() == l.size()) {
+                previousCells = cells.cells();
+            } else {
+                RowCells full = cells.filledFrom(previousCells, l);
+                if (full != null) {
+                    cells = full;
+                    filled = true;
+                    previousCells = full.cells();
+                }
+            }
+        }
         RowDraft row = cells.toRow(layout, previousRow, line.number());
         if (row == null) {
             return false;
+        }
+        if (filled) {
+            row.doubts.add(Doubt.MERGED_CELL_FILLED);
+        }
+        if (row.time.onlyPartOfMonth()) {
+            RowDraft above = group != null && group.time.hasMonthsOrWeeks() ? group : previousRow;
+            if (above != null && above.time.months() != null) {
+                row.time = new TimeExpression.Reading(above.time.months(), null, null, true, row.time.termWord());
+                row.doubts.add(Doubt.TIME_WORD);
+            }
         }
         flushGroupContents();
         if (row.contents.isEmpty()) {

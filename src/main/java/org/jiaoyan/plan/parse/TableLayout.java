@@ -17,7 +17,7 @@ record TableLayout(List<Column> columns, Style style) {
     enum Kind { CATEGORY, CONTENT, TIME, OWNER, OTHER }
 
     /** How the header was written, which says how its rows are written. */
-    enum Style { TAB, SPACED, SINGLE_SPACED, CELL_PER_LINE }
+    enum Style { TAB, SPACED, SINGLE_SPACED, CELL_PER_LINE, PIPE }
 
     /** @param unit what a bare number in this column means (9—12 in a 月份 column are months) */
     record Column(String title, Kind kind, TimeExpression.Unit unit) {
@@ -30,7 +30,7 @@ record TableLayout(List<Column> columns, Style style) {
     private static Map<String, Kind> headerWords() {
         Map<String, Kind> words = new HashMap<>();
         for (String w : List.of("月份", "月", "时间", "日期", "周次", "周", "周别", "教学周", "起止时间", "完成时间",
-                "时间安排", "具体时间", "活动时间")) {
+                "时间安排", "具体时间", "活动时间", "起止日期", "周 次", "月 份")) {
             words.put(w, Kind.TIME);
         }
         for (String w : List.of("项目", "类别", "工作项目", "板块", "项目类别", "工作类别", "类型", "分类", "工作板块")) {
@@ -58,6 +58,10 @@ record TableLayout(List<Column> columns, Style style) {
     /** A header line such as "周次 时间 工作内容 负责人", or null when the line is not one. */
     static @Nullable TableLayout fromHeaderLine(String raw) {
         String line = raw.strip();
+        if (RowCells.isPipeRow(line)) {
+            List<String> cells = RowCells.pipeCells(line).stream().map(String::strip).toList();
+            return cells.isEmpty() || !isHeaderWord(cells.get(0)) ? null : of(cells, Style.PIPE);
+        }
         Matcher gap = SPACES.matcher(line);
         if (!gap.find() || !isHeaderWord(line.substring(0, gap.start()))) {
             return null; // most lines are decided by their first word, without splitting them
@@ -78,7 +82,7 @@ record TableLayout(List<Column> columns, Style style) {
     }
 
     /** A table header names a content column and a time or owner column, and only header words. */
-    private static @Nullable TableLayout of(List<String> cells, Style style) {
+    static @Nullable TableLayout of(List<String> cells, Style style) {
         if (cells.size() < 2) {
             return null;
         }

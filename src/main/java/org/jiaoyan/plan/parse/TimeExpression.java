@@ -20,11 +20,23 @@ final class TimeExpression {
     enum Unit { MONTH, WEEK, NONE }
 
     /**
-     * @param pure whether the text is nothing but a time (plus fillers like 份, 上旬, brackets, a colon) and names one
+     * @param pure     whether the text is nothing but a time (plus fillers like 份, 上旬, brackets, a colon) and names one
+     * @param termWord a word that places the time in the term without naming a month (开学前, 期中, 期末, 寒假前) or in a
+     *                 month without naming it (上旬, 月底); null when none
      */
-    record Reading(@Nullable List<Integer> months, @Nullable List<Integer> weeks, @Nullable String repeat, boolean pure) {
+    record Reading(@Nullable List<Integer> months, @Nullable List<Integer> weeks, @Nullable String repeat, boolean pure,
+                   @Nullable String termWord) {
 
-        static final Reading NONE = new Reading(null, null, null, false);
+        static final Reading NONE = new Reading(null, null, null, false, null);
+
+        Reading(@Nullable List<Integer> months, @Nullable List<Integer> weeks, @Nullable String repeat, boolean pure) {
+            this(months, weeks, repeat, pure, null);
+        }
+
+        /** Only a part of a month (上旬, 月底 …): the month comes from the row or heading above. */
+        boolean onlyPartOfMonth() {
+            return !hasMonthsOrWeeks() && repeat == null && termWord != null && PART_OF_MONTH.contains(termWord);
+        }
 
         boolean hasMonthsOrWeeks() {
             return months != null || weeks != null;
@@ -33,7 +45,7 @@ final class TimeExpression {
         /** Two time cells of one row (周次 and 时间): their months and weeks together. */
         Reading and(Reading other) {
             return new Reading(union(months, other.months), union(weeks, other.weeks),
-                    repeat != null ? repeat : other.repeat, pure && other.pure);
+                    repeat != null ? repeat : other.repeat, pure && other.pure, termWord != null ? termWord : other.termWord);
         }
 
         private static @Nullable List<Integer> union(@Nullable List<Integer> a, @Nullable List<Integer> b) {
@@ -54,8 +66,26 @@ final class TimeExpression {
     private static final String RANGE_MARKS = "—–－-~～〜─至到";
     private static final String LIST_MARKS = "、，,和及与";
     // Words that are a time on their own (a 月份 cell may say 全学期) but name no month or week.
+    // Longer words first: 开学前 before 开学, 寒假前 before 寒假.
     private static final List<String> TIME_WORDS = List.of("全学期", "本学期", "学期初", "学期中", "学期末", "开学初",
-            "期初", "期中", "期末", "全年", "长期", "平时", "随时", "寒假", "暑假");
+            "开学前", "开学后", "开学第一周", "寒假前", "暑假前", "放假前", "期中考试前", "期中考试后", "期中考试", "期末考试前",
+            "期末考试", "期初", "期中", "期末", "全年", "长期", "平时", "随时", "寒假", "暑假", "上旬", "中旬", "下旬",
+            "月初", "月中", "月底", "月末");
+    /** The first characters of the time words, so that most characters of a long line are passed over at once. */
+    private static final String TIME_WORD_STARTS = timeWordStarts();
+
+    private static String timeWordStarts() {
+        StringBuilder starts = new StringBuilder();
+        for (String w : TIME_WORDS) {
+            if (starts.indexOf(w.substring(0, 1)) < 0) {
+                starts.append(w.charAt(0));
+            }
+        }
+        return starts.toString();
+    }
+
+    /** Time words that name a part of a month, not of the term. */
+    static final List<String> PART_OF_MONTH = List.of("上旬", "中旬", "下旬", "月初", "月中", "月底", "月末");
     // Words after a month that do not change it: 9月上旬, 元月底.
     private static final List<String> MONTH_FILLERS = List.of("上旬", "中旬", "下旬", "初", "底", "末", "中");
     private static final List<String> DAY_PARTS = List.of("上午", "下午", "晚上", "全天");
@@ -92,7 +122,7 @@ final class TimeExpression {
         }
         boolean named = !months.isEmpty() || !weeks.isEmpty() || scan.repeat != null || scan.timeWord;
         return new Reading(months.isEmpty() ? null : List.copyOf(months), weeks.isEmpty() ? null : List.copyOf(weeks),
-                scan.repeat, scan.pure && valid && named);
+                scan.repeat, scan.pure && valid && named, scan.termWord);
     }
 
     /** Splits the tokens into runs (numbers joined by marks), gives bare numbers their unit and expands ranges. */
@@ -216,6 +246,7 @@ final class TimeExpression {
         private int i;
         private boolean pure = true;
         private boolean timeWord;
+        private @Nullable String termWord;
         private @Nullable String repeat;
 
         Scan(String s, boolean stopAtBreak) {
@@ -228,7 +259,7 @@ final class TimeExpression {
                 char c = s.charAt(i);
                 if (isDigit(c)) {
                     number();
-                } else if (Character.isWhitespace(c) || "：:（）()[]【】第".indexOf(c) >= 0) {
+                } else if (Character.isWhitespace(c) || "：:（）()[]【】第·•".indexOf(c) >= 0) {
                     i++;
                 } else if (RANGE_MARKS.indexOf(c) >= 0) {
                     tokens.add(new Token(Kind.RANGE, 0));
@@ -296,10 +327,16 @@ final class TimeExpression {
                 i = before;
                 return false;
             }
+            if (TIME_WORD_STARTS.indexOf(s.charAt(i)) < 0) {
+                return skipAny("次年", "份") || skipAny(DAY_PARTS.toArray(String[]::new));
+            }
             for (String w : TIME_WORDS) {
                 if (startsWith(w)) {
                     i += w.length();
                     timeWord = true;
+                    if (termWord == null) {
+                        termWord = w;
+                    }
                     return true;
                 }
             }

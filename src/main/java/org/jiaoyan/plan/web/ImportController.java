@@ -51,7 +51,6 @@ class ImportController {
     private final PlanItems items;
     private final Terms terms;
     private final PlanOptions options;
-    private final PlanTextParser parser = new PlanTextParser();
 
     ImportController(Plans plans, PlanItems items, Terms terms, PlanOptions options) {
         this.plans = plans;
@@ -102,7 +101,9 @@ class ImportController {
             result.reject("plan.import.tooLong");
             return startView(form, "", model);
         }
-        ParsedPlan parsed = parser.parse(source);
+        // The institution's people and units help to cut owners out of cells glued together on a web page.
+        List<String> names = form.getUnitId() == null ? List.of() : items.ownerNames(form.getUnitId());
+        ParsedPlan parsed = new PlanTextParser(names).parse(source);
         if (form.getTitle() == null || form.getTitle().isBlank()) {
             form.setTitle(parsed.title());
         }
@@ -114,6 +115,7 @@ class ImportController {
             row.setTime(timeOf(it));
             row.setOwner(it.owner());
             row.setLine(it.line());
+            row.setDoubts(String.join(",", it.doubts().stream().map(Enum::name).toList()));
             form.getRows().add(row);
         }
         form.setSections(new ArrayList<>());

@@ -21,6 +21,25 @@ public class ImportForm {
         private String time;
         private String owner;
         private int line;
+        /** What the parser guessed for this row (Doubt names joined by ","); empty when it read the row plainly. */
+        private String doubts = "";
+
+        public String getDoubts() {
+            return doubts;
+        }
+
+        public void setDoubts(String doubts) {
+            this.doubts = doubts == null ? "" : doubts;
+        }
+
+        /** Whether a person should check this row first. */
+        public boolean isCheck() {
+            return !doubts.isBlank();
+        }
+
+        public List<String> getDoubtList() {
+            return doubts.isBlank() ? List.of() : List.of(doubts.split(","));
+        }
 
         public boolean isInclude() {
             return include;
@@ -140,6 +159,17 @@ public class ImportForm {
 
     public void setSections(List<Section> sections) {
         this.sections = sections;
+    }
+
+    /** Indexes of the rows to check first, in order. */
+    public List<Integer> getCheckRows() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).isCheck()) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     public List<String> getUnrecognised() {

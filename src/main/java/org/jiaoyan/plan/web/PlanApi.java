@@ -114,6 +114,25 @@ class PlanApi {
             + "给出 termId 时，同时按该学期检查每个事项的时间，problems 列出第几个事项的哪个字段有误")
     @PostMapping(path = "/import/preview", consumes = {"text/plain", "application/json"})
     ImportPreview importPreview(@RequestBody String text, @RequestParam(required = false) @Nullable Long termId) {
+        return preview(text, termId);
+    }
+
+    @Operation(summary = "导入预览：上传计划文件（multipart，字段 file：.docx、.doc、.wps、.xlsx、.xls、有文字的 .pdf、.txt，"
+            + "不超过 10 MB），返回识别出的章节和事项；不保存任何数据。无法读取的文件返回 422 和中文说明")
+    @PostMapping(path = "/import/preview", consumes = "multipart/form-data")
+    ImportPreview importPreviewFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                                    @RequestParam(required = false) @Nullable Long termId) {
+        String text;
+        try (java.io.InputStream in = file.getInputStream()) {
+            text = org.jiaoyan.plan.parse.PlanDocumentReader.read(
+                    file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), in);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new org.jiaoyan.shared.ValidationException("file", "plan.import.unreadable", e.getMessage());
+        }
+        return preview(text, termId);
+    }
+
+    private ImportPreview preview(String text, @Nullable Long termId) {
         if (text.isBlank()) {
             throw new org.jiaoyan.shared.ValidationException("text", "plan.import.empty");
         }

@@ -84,9 +84,9 @@ class ParsePlanCommandTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("用法：");
 
         err.reset();
-        Path pdf = Files.writeString(folder.resolve("plan.pdf"), "x");
-        assertThat(run("parse-plan", pdf.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("只支持 .txt 和 .docx 文件");
+        Path png = Files.write(folder.resolve("plan.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        assertThat(run("parse-plan", png.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("只支持 .docx、.doc、.wps、.xlsx、.xls、.pdf 和 .txt 文件");
     }
 
     @Test
@@ -94,5 +94,30 @@ class ParsePlanCommandTests {
         Path docx = Files.writeString(folder.resolve("plan.docx"), "not a zip");
         assertThat(run("parse-plan", docx.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("无法读取文件：");
+    }
+
+    @Test
+    void aNamesFileCutsGluedOwnersAtRealNamesAndEveryFormatIsRead() throws IOException {
+        Path plan = Files.writeString(folder.resolve("网页.txt"), "工作安排\n项目工作内容月份负责人课程建设\n开展校本课程展示活动\n"
+                + "10—12王海燕李明欧阳晓红\n");
+        assertThat(run("parse-plan", plan.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"owner\" : \"王海燕、李明、欧阳晓红\"")
+                .contains("\"confidence\" : \"check\"").contains("OWNER_UNGLUED");
+
+        out.reset();
+        Path names = Files.writeString(folder.resolve("名单.txt"), "王海燕\n李明\n欧阳晓红\n教科室\n");
+        assertThat(run("parse-plan", "--names", names.toString(), plan.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"owner\" : \"王海燕、李明、欧阳晓红\"")
+                .contains("\"confidence\" : \"high\"");
+
+        for (String file : java.util.List.of("doc-merged-01.doc", "xls-merged-01.xls", "pdf-table-01.pdf")) {
+            out.reset();
+            Path copy = folder.resolve(file);
+            try (var in = getClass().getResourceAsStream("/plan-fixtures/corpus/" + file)) {
+                Files.copy(in, copy);
+            }
+            assertThat(run("parse-plan", copy.toString())).as(file).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(file).contains("\"months\" : [");
+        }
     }
 }

@@ -41,17 +41,18 @@ class PlanDocumentReaderTests {
                 "\t单元整体教学研讨\t10、12\t各教研组长",
                 "质量监控\t期中教学质量检测\t11月\t王丽、李明",
                 "队伍建设\t1．青年教师过关课 2．骨干教师示范课\t10—11\t张华、李明",
-                "\t青蓝工程师徒结对\t\t教科室",
+                "\t青蓝工程师徒结对\t10—11\t教科室", // the 月份 cell merged down carries its text
                 "- 2 -",
                 "三、保障措施");
     }
 
     @Test
     void otherFileKindsAreRefusedInChinese() {
-        assertThatIllegalArgumentException().isThrownBy(() -> read("plan.doc", new byte[0]))
-                .withMessage("只支持 .txt 和 .docx 文件");
-        assertThatIllegalArgumentException().isThrownBy(() -> read("plan.pdf", new byte[0]))
-                .withMessage("只支持 .txt 和 .docx 文件");
+        assertThatIllegalArgumentException().isThrownBy(() -> read("plan.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}))
+                .withMessage("只支持 .docx、.doc、.wps、.xlsx、.xls、.pdf 和 .txt 文件");
+        assertThatIllegalArgumentException().isThrownBy(() -> read("plan.rtf", "{\\rtf1\\ansi 计划}".getBytes(StandardCharsets.UTF_8)))
+                .withMessageContaining("另存为 .docx");
+        assertThatIOException().isThrownBy(() -> read("plan.doc", new byte[0])).withMessage("文件不是有效的 Word 97–2003（.doc）文件");
     }
 
     @Test

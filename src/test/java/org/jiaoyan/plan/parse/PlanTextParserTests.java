@@ -453,4 +453,41 @@ class PlanTextParserTests {
         // speed is measured by bench/run, not asserted: a busy CI machine made a time bound fail (about 2 ms when idle)
         System.out.printf("200-item plan parsed in %.1f ms (best of 10)%n", best / 1e6);
     }
+
+    @Test
+    void timeWordsBecomeMonthsOfTheTermAndAreMarkedForChecking() {
+        String plan = """
+                某校2026年秋学期教研工作安排
+                工作安排
+                月份\t时间\t工作内容\t负责人
+                10月\t上旬\t青年教师汇报课\t教导处
+                \t下旬\t读书交流活动\t工会
+                期中：期中教学质量检测（教导处）
+                寒假前：学期工作总结（教科室）
+                """;
+        List<ParsedItem> items = items(plan);
+        assertThat(items).extracting(ParsedItem::content, ParsedItem::months).containsExactly(
+                tuple("青年教师汇报课", List.of(10)), tuple("读书交流活动", List.of(10)),
+                tuple("期中教学质量检测", List.of(11)), tuple("学期工作总结", List.of(1)));
+        assertThat(items.get(1).doubts()).contains(Doubt.TIME_WORD);
+        assertThat(items.get(2).confidence()).isEqualTo(ParsedItem.Confidence.CHECK);
+        assertThat(items.get(0).confidence()).isEqualTo(ParsedItem.Confidence.HIGH);
+    }
+
+    @Test
+    void pipeRowsAfterAMergedWeekCellTakeTheWeekFromTheRowAbove() {
+        String plan = """
+                行事历
+                | 周次 | 日期 | 工作内容 | 负责人 |
+                |---|---|---|---|
+                | 开学前 | 8月28日 | 新教师入职培训 | 教导处 |
+                | 第九—十周 | 10.27 | 期中复习研讨 | 全体 |
+                | 质量分析会 | 教导处 |
+                """;
+        List<ParsedItem> items = items(plan);
+        assertThat(items).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::weeks).containsExactly(
+                tuple("新教师入职培训", List.of(8), null), tuple("期中复习研讨", List.of(10), List.of(9, 10)),
+                tuple("质量分析会", List.of(10), List.of(9, 10)));
+        assertThat(items.get(2).doubts()).containsExactly(Doubt.MERGED_CELL_FILLED);
+    }
 }
