@@ -108,7 +108,7 @@ class AccountPagesIntegrationTests {
         mvc.perform(get("/admin/users").param("q", name).with(TestUsers.as(users, "admin")))
                 .andExpect(content().string(Matchers.containsString(">" + username + "</a>")));
         mvc.perform(get("/admin/audit").param("type", "app_user").param("q", username).with(TestUsers.as(users, "admin")))
-                .andExpect(content().string(Matchers.containsString(">" + username)))
+                .andExpect(content().string(Matchers.containsString("《" + username)))
                 .andExpect(content().string(Matchers.containsString("新增")));
     }
 

@@ -248,12 +248,12 @@ class PlanImportIntegrationTests {
 
     @Test
     void apiPreviewReadsAnUploadedFileAndRefusesABadOneIn422() throws Exception {
-        mvc.perform(multipart("/api/v1/plans/import/preview").file(new MockMultipartFile("file", "行事历.xlsx",
+        mvc.perform(multipart("/api/v1/plans/import/preview/file").file(new MockMultipartFile("file", "行事历.xlsx",
                                 "application/octet-stream", corpus("xlsx-merged-01.xlsx")))
                         .with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.plan.items[0].content").value(firstContent("xlsx-merged-01")));
-        mvc.perform(multipart("/api/v1/plans/import/preview").file(new MockMultipartFile("file", "计划.wps",
+        mvc.perform(multipart("/api/v1/plans/import/preview/file").file(new MockMultipartFile("file", "计划.wps",
                                 "application/octet-stream", "x".getBytes(StandardCharsets.UTF_8)))
                         .with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
                 .andExpect(status().isUnprocessableEntity())

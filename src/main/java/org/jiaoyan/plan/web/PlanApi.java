@@ -117,9 +117,9 @@ class PlanApi {
         return preview(text, termId);
     }
 
-    @Operation(summary = "导入预览：上传计划文件（multipart，字段 file：.docx、.doc、.wps、.xlsx、.xls、有文字的 .pdf、.txt，"
+    @Operation(operationId = "previewPlanImportFile", summary = "导入预览：上传计划文件（multipart，字段 file：.docx、.doc、.wps、.xlsx、.xls、有文字的 .pdf、.txt，"
             + "不超过 10 MB），返回识别出的章节和事项；不保存任何数据。无法读取的文件返回 422 和中文说明")
-    @PostMapping(path = "/import/preview", consumes = "multipart/form-data")
+    @PostMapping(path = "/import/preview/file", consumes = "multipart/form-data")
     ImportPreview importPreviewFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                                     @RequestParam(required = false) @Nullable Long termId) {
         String text;

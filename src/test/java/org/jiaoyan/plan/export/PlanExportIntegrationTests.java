@@ -179,7 +179,7 @@ class PlanExportIntegrationTests {
             PlanItem withRecords = items.items(id).stream()
                     .filter(i -> i.recordKind() != RecordKind.NONE && i.recordCount() == 0)
                     .findFirst().orElseThrow();
-            items.markDone(withRecords.id(), withRecords.version(), "已按计划完成。");
+            items.close(withRecords.id(), withRecords.version(), "已按计划完成。");
             return withRecords.content();
         });
         List<PlanItem> all = Access.as(jks(), () -> items.items(id));
