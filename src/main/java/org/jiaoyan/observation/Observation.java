@@ -22,6 +22,12 @@ public record Observation(long id, long institutionId, long observerId, String o
 
     /** "张老师《秋天的雨》" for plan item links and exports. */
     public String label() {
-        return teacherName + "《" + topic + "》";
+        return label(teacherName, topic);
+    }
+
+    /** The teacher and the lesson's title in 《》, once: a topic typed as 《桂林山水》 keeps its own marks. */
+    public static String label(String teacherName, String topic) {
+        String t = topic.strip();
+        return teacherName + (t.startsWith("《") ? t : "《" + t + "》");
     }
 }

@@ -292,9 +292,9 @@ public class Observations {
                         form == null ? null : form.id(), total, clean(d.strengths()), clean(d.suggestions()),
                         d.activityId(), d.planItemId(), Access.actor(), Access.actor()));
         insertScores(id, form, d);
-        audit.success("CREATE", "observation", id, t.name() + "《" + d.topic().strip() + "》", total == null ? null : AuditLog.fact("totalScore", total));
+        audit.success("CREATE", "observation", id, Observation.label(t.name(), d.topic()), total == null ? null : AuditLog.fact("totalScore", total));
         if (d.planItemId() != null) {
-            planItems.linkRecord(d.planItemId(), "observation", id, t.name() + "《" + d.topic().strip() + "》", d.observedOn());
+            planItems.linkRecord(d.planItemId(), "observation", id, Observation.label(t.name(), d.topic()), d.observedOn());
         }
         return id;
     }
