@@ -136,11 +136,7 @@ class PlanGenerator {
         int done = (int) Math.round(past.size() * 0.3);
         int cancelled = Math.min(others.size(), (int) Math.round(count * 0.02));
         for (PlanItem it : past.subList(0, done)) {
-            if (it.markable() && !it.shared()) {
-                items.markDone(it.id(), it.version(), "已按计划完成，资料已归档。");
-            } else {
-                items.close(it.id(), it.version(), "已按计划完成，资料已归档。");
-            }
+            DemoPlans.finish(items, it, "已按计划完成，资料已归档。");
         }
         for (PlanItem it : others.subList(0, cancelled)) {
             items.cancel(it.id(), it.version(), "与县教研室活动时间冲突，取消。");

@@ -164,14 +164,7 @@ class PlanExportIntegrationTests {
     @Test
     void summaryDraftedMidTermSaysWhatIsTrueOfEvidenceAndKeepsItemsNotYetDueApart() {
         long id = schoolPlan(unique("期中总结计划"));
-        Access.as(jks(), () -> {
-            plans.submit(id, plans.get(id).version());
-            return null;
-        });
-        Access.as(TestUsers.load(users, "principal"), () -> {
-            plans.approve(id, plans.get(id).version(), null);
-            return null;
-        });
+        submitAndApprove(id);
         java.time.LocalDate midTerm = term().startDate().plusWeeks(4);
         String markedContent = Access.as(jks(), () -> {
             plans.publish(id, plans.get(id).version());
@@ -205,14 +198,7 @@ class PlanExportIntegrationTests {
     @Test
     void summaryIsDraftedFromTheRecordsThenEditedSavedAndExported() throws Exception {
         long id = schoolPlan(unique("总结测试计划"));
-        Access.as(jks(), () -> {
-            plans.submit(id, plans.get(id).version());
-            return null;
-        });
-        Access.as(TestUsers.load(users, "principal"), () -> {
-            plans.approve(id, plans.get(id).version(), null);
-            return null;
-        });
+        submitAndApprove(id);
         Access.as(jks(), () -> {
             plans.publish(id, plans.get(id).version());
             List<PlanItem> all = items.items(id);
@@ -312,5 +298,17 @@ class PlanExportIntegrationTests {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Submitted by jks and approved by the principal, ready to publish. */
+    private void submitAndApprove(long id) {
+        Access.as(jks(), () -> {
+            plans.submit(id, plans.get(id).version());
+            return null;
+        });
+        Access.as(TestUsers.load(users, "principal"), () -> {
+            plans.approve(id, plans.get(id).version(), null);
+            return null;
+        });
     }
 }
