@@ -35,7 +35,7 @@ class PasswordAuthentication implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final LoginLog log;
     private final ApiCredentialCache cache;
-    private final String dummyHash;
+    private volatile String dummyHash; // made on the first unknown name, not at startup (a BCrypt hash costs ~0.1 s)
 
     PasswordAuthentication(Channel channel, UserAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
                            LoginLog log, ApiCredentialCache cache) {
@@ -45,7 +45,6 @@ class PasswordAuthentication implements AuthenticationProvider {
         this.throttle = throttle;
         this.log = log;
         this.cache = cache;
-        this.dummyHash = encoder.encode("no such user, same cost");
     }
 
     @Override
@@ -69,7 +68,7 @@ class PasswordAuthentication implements AuthenticationProvider {
         if (found.isPresent()) {
             matches = encoder.matches(password, found.get().getPassword());
         } else {
-            encoder.matches(password, dummyHash); // the same time as for a real account
+            encoder.matches(password, dummyHash()); // the same time as for a real account
             matches = false;
         }
         if (!matches) {
@@ -108,5 +107,14 @@ class PasswordAuthentication implements AuthenticationProvider {
             return r.getHeader("User-Agent");
         }
         return null;
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = encoder.encode("no such user, same cost");
+            dummyHash = hash;
+        }
+        return hash;
     }
 }

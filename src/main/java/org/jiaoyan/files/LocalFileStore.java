@@ -11,21 +11,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.jiaoyan.shared.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.stereotype.Component;
 
 /**
  * Files in a local folder (jiaoyan.files.dir, default ./data/files), at ab/cd/&lt;sha-256&gt;; same content, one file.
- * The default; {@link S3FileStore} takes its place when jiaoyan.files.s3.endpoint is set.
+ * The default; {@link S3FileStore} takes its place when jiaoyan.files.s3.endpoint is set (see {@link FileStoreConfiguration}).
  */
-@Component
-@ConditionalOnExpression("'${jiaoyan.files.s3.endpoint:}'.isBlank()")
 class LocalFileStore implements FileStore {
 
     private final Path root;
 
-    LocalFileStore(@Value("${jiaoyan.files.dir:./data/files}") String dir) {
+    LocalFileStore(String dir) {
         this.root = Path.of(dir).toAbsolutePath().normalize();
     }
 

@@ -12,9 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.jiaoyan.shared.NotFoundException;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -32,18 +29,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * object. Used instead of {@link LocalFileStore} when jiaoyan.files.s3.endpoint is set; path-style access, the bucket
  * is created at startup when missing.
  */
-@Component
-@ConditionalOnExpression("!'${jiaoyan.files.s3.endpoint:}'.isBlank()")
 class S3FileStore implements FileStore, DisposableBean {
 
     private final S3Client s3;
     private final String bucket;
 
-    S3FileStore(@Value("${jiaoyan.files.s3.endpoint}") String endpoint,
-                @Value("${jiaoyan.files.s3.bucket:jiaoyan}") String bucket,
-                @Value("${jiaoyan.files.s3.access-key}") String accessKey,
-                @Value("${jiaoyan.files.s3.secret-key}") String secretKey,
-                @Value("${jiaoyan.files.s3.region:us-east-1}") String region) {
+    S3FileStore(String endpoint, String bucket, String accessKey, String secretKey, String region) {
         this.bucket = bucket;
         this.s3 = S3Client.builder()
                 .endpointOverride(URI.create(endpoint))

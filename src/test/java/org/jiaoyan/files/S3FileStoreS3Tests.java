@@ -140,7 +140,7 @@ class S3FileStoreS3Tests {
     @Test
     void exactlyOneFileStoreBeanEitherWay() {
         ApplicationContextRunner runner = new ApplicationContextRunner()
-                .withUserConfiguration(LocalFileStore.class, S3FileStore.class);
+                .withUserConfiguration(FileStoreConfiguration.class);
         runner.withPropertyValues("jiaoyan.files.dir=target/test-files").run(context -> {
             assertThat(context).hasSingleBean(FileStore.class);
             assertThat(context.getBean(FileStore.class)).isInstanceOf(LocalFileStore.class);
