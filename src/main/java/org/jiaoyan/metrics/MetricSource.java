@@ -18,4 +18,20 @@ public interface MetricSource {
      * asked for are answered; a subject without records may be missing from the map (count 0).
      */
     Map<Long, Long> count(String metricId, LocalDate from, LocalDate to, Collection<Long> subjectIds);
+
+    /**
+     * Counts per subject for each of the periods (disjoint, in order): the answer's array for a subject has one count
+     * per period, at the period's index. Sources answer it in one grouped query for all periods (a compliance matrix
+     * is one call); this default asks {@link #count} once per period.
+     */
+    default Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
+        Map<Long, long[]> out = new java.util.HashMap<>();
+        for (int i = 0; i < periods.size(); i++) {
+            DateSpan p = periods.get(i);
+            int index = i;
+            count(metricId, p.from(), p.to(), subjectIds)
+                    .forEach((id, n) -> out.computeIfAbsent(id, k -> new long[periods.size()])[index] = n);
+        }
+        return out;
+    }
 }

@@ -52,4 +52,28 @@ public class Metrics {
         }
         return out;
     }
+
+    /**
+     * Counts per subject per period (see {@link MetricSource#countPerPeriod}): every subject asked for is in the
+     * answer, with an array of one count per period (0 where there were no records).
+     */
+    public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
+        definition(metricId);
+        Map<Long, long[]> out = new HashMap<>();
+        subjectIds.forEach(id -> out.put(id, new long[periods.size()]));
+        if (!subjectIds.isEmpty() && !periods.isEmpty()) {
+            sourceById.get(metricId).countPerPeriod(metricId, periods, subjectIds).forEach((id, counts) -> {
+                long[] row = out.get(id);
+                if (row != null) {
+                    System.arraycopy(counts, 0, row, 0, Math.min(counts.length, row.length));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Whether some module publishes the metric (a rule template on an unpublished metric cannot be switched on). */
+    public boolean published(String metricId) {
+        return definitionById.containsKey(metricId);
+    }
 }
