@@ -1,0 +1,358 @@
+package org.jiaoyan.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jiaoyan.metrics.DateSpan;
+import org.jiaoyan.metrics.Metrics;
+import org.jiaoyan.org.SchoolTerm;
+import org.jiaoyan.org.SubjectDirectory;
+import org.jiaoyan.org.Terms;
+import org.jiaoyan.rules.ComplianceMatrix.Cell;
+import org.jiaoyan.rules.ComplianceMatrix.Row;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.security.CurrentUser;
+import org.jiaoyan.security.DataScope;
+import org.jiaoyan.shared.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who met which rule in which period, computed from the records through {@link Metrics} (one grouped query per rule
+ * version for the whole matrix), or read from the snapshot of a frozen period. Rows are limited to what the user may
+ * see: the school's leaders see every row, a group leader their groups and members, a teacher their own row — the
+ * whole matrix only where the office chose public ranking for the rule.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Compliance {
+
+    private final JdbcClient jdbc;
+    private final Rules rules;
+    private final RuleSubjects subjects;
+    private final SubjectDirectory directory;
+    private final Metrics metrics;
+    private final Terms terms;
+
+    public Compliance(JdbcClient jdbc, Rules rules, RuleSubjects subjects, SubjectDirectory directory, Metrics metrics,
+                      Terms terms) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.subjects = subjects;
+        this.directory = directory;
+        this.metrics = metrics;
+        this.terms = terms;
+    }
+
+    /** The matrix of a rule over the periods touching [from, to]; for a county rule optionally one school. */
+    public ComplianceMatrix matrix(long ruleId, LocalDate from, LocalDate to, @Nullable Long institutionId) {
+        Rule rule = rules.get(ruleId);
+        List<Long> institutions = institutionsOf(rule, institutionId);
+        List<RulePeriod> periods = periods(rule.spec(), from, to);
+        ComplianceMatrix all = evaluate(rule, periods, institutions, LocalDate.now(), true);
+        return visible(all);
+    }
+
+    /** The periods of a spec touching [from, to] (bounded to 400 so that a careless range cannot flood a page). */
+    public List<RulePeriod> periods(RuleSpec spec, LocalDate from, LocalDate to) {
+        List<RulePeriod> p = RulePeriods.between(spec.periodKind(), from, to, terms.all(), spec.customFrom(), spec.customTo());
+        return p.size() > 400 ? p.subList(p.size() - 400, p.size()) : p;
+    }
+
+    /**
+     * A rule that is not saved yet, tried on a school's records: how many subjects it would have flagged in the
+     * closed periods of [from, to] ("7 / 42 个教研组未达标").
+     */
+    public DryRun dryRun(long institutionId, RuleSpec spec, LocalDate from, LocalDate to) {
+        rules.requireRead(institutionId);
+        Rule draft = new Rule(0, institutionId, null, null, null, "", false, false, 0, 0, LocalDate.of(2000, 1, 1), spec);
+        List<RulePeriod> periods = periods(spec, from, to).stream()
+                .filter(p -> p.span().to().isBefore(LocalDate.now())).toList();
+        if (!metrics.published(spec.metricId())) {
+            return new DryRun(periods, 0, 0, List.of());
+        }
+        ComplianceMatrix m = evaluate(draft, periods, List.of(institutionId), LocalDate.now(), false);
+        List<String> examples = m.rows().stream().filter(r -> r.count(ComplianceState.NOT_MET) > 0).limit(8)
+                .map(r -> r.subject().name()).toList();
+        return new DryRun(periods, m.flagged(), m.rows().size(), examples);
+    }
+
+    public record DryRun(List<RulePeriod> periods, long flagged, long subjects, List<String> examples) {
+    }
+
+    /**
+     * Per rule that applies to the person (their own row, their pair, a group they lead), the current period's cell,
+     * for what is still missing ("本月还需：听课 1 节"). Rules switched off or not yet in force are left out.
+     */
+    public List<Outstanding> outstanding(long personId, LocalDate today) {
+        CurrentUser u = Access.user();
+        if (!u.scope().all() && (u.personId() == null || u.personId() != personId)) {
+            throw new NotFoundException();
+        }
+        List<Outstanding> out = new ArrayList<>();
+        for (Map.Entry<Rule, List<Row>> e : mineByRule(personId, today, today).entrySet()) {
+            Rule rule = e.getKey();
+            List<RulePeriod> periods = periods(rule.spec(), today, today);
+            if (periods.isEmpty()) {
+                continue;
+            }
+            for (Row r : e.getValue()) {
+                Cell c = r.cells().get(0);
+                if (c != null) {
+                    out.add(new Outstanding(rule, periods.get(0), r.subject(), c,
+                            rule.spec().comparison().missing(c.count(), rule.spec().threshold())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One rule's current cell for a person. */
+    public record Outstanding(Rule rule, RulePeriod period, ComplianceSubject subject, Cell cell, long missing) {
+    }
+
+    /** The person's own rows (teacher rules, their pairs, groups they lead) of every enabled rule, over [from, to]. */
+    public Map<Rule, List<Row>> mineByRule(long personId, LocalDate from, LocalDate to) {
+        Long institution = Access.asSystem(() -> jdbc.sql("select institution_id from person where id = ? and deleted_at is null")
+                .param(personId).query(Long.class).optional().orElse(null));
+        Map<Rule, List<Row>> out = new LinkedHashMap<>();
+        if (institution == null) {
+            return out;
+        }
+        List<Rule> applying = Access.asSystem(() -> rules.ofInstitution(institution)).stream().filter(Rule::enabled)
+                .filter(r -> metrics.published(r.spec().metricId())).toList();
+        for (Rule rule : applying) {
+            List<RulePeriod> periods = periods(rule.spec(), from, to);
+            if (periods.isEmpty()) {
+                continue;
+            }
+            ComplianceMatrix m = evaluate(rule, periods, List.of(institution), LocalDate.now(), true);
+            List<Row> rows = m.rows().stream().filter(r -> r.subject().people().contains(personId)
+                    && (r.subject().leaders().isEmpty() || r.subject().leaders().contains(personId))).toList();
+            if (!rows.isEmpty()) {
+                out.put(rule, rows);
+            }
+        }
+        return out;
+    }
+
+    // --- evaluation ------------------------------------------------------------------------------------------
+
+    /**
+     * Evaluates the rule on the periods for the institutions: frozen periods from their snapshot (when useSnapshots),
+     * the others live, grouped by the version in force on each period's first day.
+     */
+    ComplianceMatrix evaluate(Rule rule, List<RulePeriod> periods, Collection<Long> institutions, LocalDate today,
+                              boolean useSnapshots) {
+        int n = periods.size();
+        Map<Long, ComplianceSubject> subjectsById = new LinkedHashMap<>();
+        Map<Long, Cell[]> cells = new HashMap<>();
+        List<Boolean> frozen = new ArrayList<>();
+        Map<LocalDate, Map<Long, Object[]>> snapshots = useSnapshots && rule.id() > 0
+                ? snapshotsOf(rule.id(), periods, institutions) : Map.of();
+        // live periods grouped by version
+        Map<Long, List<Integer>> byVersion = new LinkedHashMap<>();
+        Map<Long, RuleSpec> specs = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            RulePeriod p = periods.get(i);
+            Map<Long, Object[]> snap = snapshots.get(p.span().from());
+            frozen.add(snap != null);
+            if (snap != null) {
+                int index = i;
+                snap.forEach((subjectId, v) -> {
+                    subjectsById.putIfAbsent(subjectId, (ComplianceSubject) v[0]);
+                    cells.computeIfAbsent(subjectId, k -> new Cell[n])[index] = new Cell((Long) v[1], (ComplianceState) v[2]);
+                });
+                continue;
+            }
+            Rule version = rule.id() > 0 ? versionOn(rule, p.span().from()) : rule;
+            specs.put(version.specId(), version.spec());
+            byVersion.computeIfAbsent(version.specId(), k -> new ArrayList<>()).add(i);
+        }
+        Map<Long, List<DateSpan>> exemptions = rule.id() > 0 ? exemptions(rule.id(), periods) : Map.of();
+        for (Map.Entry<Long, List<Integer>> e : byVersion.entrySet()) {
+            RuleSpec spec = specs.get(e.getKey());
+            if (!metrics.published(spec.metricId())) {
+                continue;
+            }
+            RuleSubjects.Snapshot who = subjects.of(spec, institutions);
+            List<Integer> idx = e.getValue();
+            List<DateSpan> spans = new ArrayList<>();
+            Map<Integer, Set<Long>> inScope = new HashMap<>();
+            Set<Long> union = new java.util.LinkedHashSet<>();
+            for (int i : idx) {
+                RulePeriod p = periods.get(i);
+                spans.add(p.span());
+                Set<Long> ids = new java.util.HashSet<>();
+                if (applies(spec, p.span())) {
+                    for (ComplianceSubject s : who.on(p.span().from())) {
+                        subjectsById.putIfAbsent(s.id(), s);
+                        ids.add(s.id());
+                    }
+                }
+                inScope.put(i, ids);
+                union.addAll(ids);
+            }
+            Map<Long, long[]> counts = metrics.countPerPeriod(spec.metricId(), spans, union);
+            for (int k = 0; k < idx.size(); k++) {
+                int i = idx.get(k);
+                DateSpan span = periods.get(i).span();
+                for (long id : inScope.get(i)) {
+                    long count = counts.getOrDefault(id, new long[spans.size()])[k];
+                    boolean exempt = exempt(exemptions.get(id), span) || exempt(exemptions.get(0L), span);
+                    cells.computeIfAbsent(id, x -> new Cell[n])[i] = new Cell(count, state(spec, count, span, today, exempt));
+                }
+            }
+        }
+        Map<Long, String> schoolNames = directory.names(institutions);
+        List<Row> rows = new ArrayList<>();
+        for (ComplianceSubject s : subjectsById.values()) {
+            ComplianceSubject named = s;
+            if (rule.spec().filter() == SubjectFilter.INSTITUTION) {
+                named = new ComplianceSubject(s.id(), schoolNames.getOrDefault(s.id(), s.name()), s.institutionId(), s.people(), s.leaders());
+            }
+            rows.add(new Row(named, schoolNames.getOrDefault(s.institutionId(), ""),
+                    java.util.Arrays.asList(cells.getOrDefault(s.id(), new Cell[n]))));
+        }
+        rows.sort(java.util.Comparator.comparing((Row r) -> r.institutionName()).thenComparing(r -> r.subject().name(),
+                org.jiaoyan.shared.NaturalOrder.INSTANCE));
+        return new ComplianceMatrix(rule, periods, rows, frozen);
+    }
+
+    static ComplianceState state(RuleSpec spec, long count, DateSpan span, LocalDate today, boolean exempt) {
+        if (exempt) {
+            return ComplianceState.EXEMPT;
+        }
+        boolean met = spec.comparison().test(count, spec.threshold(), spec.thresholdHigh());
+        if (span.to().isBefore(today)) {
+            return met ? ComplianceState.MET : ComplianceState.NOT_MET;
+        }
+        if (met && spec.comparison() == Comparison.AT_LEAST) {
+            return ComplianceState.MET;
+        }
+        return spec.comparison().canStillBeMet(count, spec.threshold(), spec.thresholdHigh())
+                ? ComplianceState.NOT_DUE : ComplianceState.NOT_MET;
+    }
+
+    /** Within the rule's valid from / to (a period that starts before or ends after still counts when it overlaps). */
+    private static boolean applies(RuleSpec spec, DateSpan span) {
+        return (spec.validFrom() == null || !span.to().isBefore(spec.validFrom()))
+                && (spec.validTo() == null || !span.from().isAfter(spec.validTo()));
+    }
+
+    /** An exemption covers a period when it covers at least half of its days. */
+    static boolean exempt(@Nullable List<DateSpan> exemptions, DateSpan period) {
+        if (exemptions == null) {
+            return false;
+        }
+        long days = period.to().toEpochDay() - period.from().toEpochDay() + 1;
+        long covered = 0;
+        for (LocalDate d = period.from(); !d.isAfter(period.to()); d = d.plusDays(1)) {
+            LocalDate day = d;
+            if (exemptions.stream().anyMatch(x -> x.contains(day))) {
+                covered++;
+            }
+        }
+        return covered * 2 >= days;
+    }
+
+    private Rule versionOn(Rule rule, LocalDate day) {
+        return Access.asSystem(() -> rules.at(rule.id(), day));
+    }
+
+    /** subject id (0 = every subject) → exempted spans overlapping the periods. */
+    private Map<Long, List<DateSpan>> exemptions(long ruleId, List<RulePeriod> periods) {
+        Map<Long, List<DateSpan>> out = new HashMap<>();
+        if (periods.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select coalesce(subject_id, 0), from_date, to_date from rule_exemption
+                 where rule_id = ? and deleted_at is null and to_date >= ? and from_date <= ?""")
+                .params(ruleId, periods.get(0).span().from(), periods.get(periods.size() - 1).span().to())
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new DateSpan(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)));
+                });
+        return out;
+    }
+
+    /** period start → subject id → {subject, count, state} of the frozen periods among those asked. */
+    private Map<LocalDate, Map<Long, Object[]>> snapshotsOf(long ruleId, List<RulePeriod> periods, Collection<Long> institutions) {
+        Map<LocalDate, Map<Long, Object[]>> out = new HashMap<>();
+        if (periods.isEmpty()) {
+            return out;
+        }
+        Set<LocalDate> starts = new java.util.HashSet<>();
+        periods.forEach(p -> starts.add(p.span().from()));
+        jdbc.sql("""
+                select period_from, subject_id, subject_name, institution_id, count_value, state from compliance_snapshot
+                 where rule_id = :rule and period_from between :from and :to and institution_id in (:insts)""")
+                .param("rule", ruleId).param("from", periods.get(0).span().from())
+                .param("to", periods.get(periods.size() - 1).span().from()).param("insts", institutions)
+                .query(rs -> {
+                    LocalDate start = rs.getObject(1, LocalDate.class);
+                    if (starts.contains(start)) {
+                        ComplianceSubject s = new ComplianceSubject(rs.getLong(2), rs.getString(3), rs.getLong(4), Set.of(), Set.of());
+                        out.computeIfAbsent(start, k -> new HashMap<>()).put(rs.getLong(2),
+                                new Object[] {s, rs.getLong(5), ComplianceState.valueOf(rs.getString(6))});
+                    }
+                });
+        return out;
+    }
+
+    // --- scope -----------------------------------------------------------------------------------------------
+
+    List<Long> institutionsOf(Rule rule, @Nullable Long institutionId) {
+        if (rule.institutionId() != null) {
+            if (institutionId != null && institutionId.longValue() != rule.institutionId()) {
+                throw new NotFoundException();
+            }
+            return List.of(rule.institutionId());
+        }
+        DataScope s = Access.scope();
+        Long mine = Access.user().institutionId();
+        List<Long> schools = directory.institutionsOf(rule.regionId()).stream()
+                .filter(i -> s.canReadInstitution(i) || (mine != null && mine.equals(i))
+                        || Access.user().has(org.jiaoyan.security.Role.COUNTY_RESEARCHER))
+                .filter(i -> institutionId == null || i.equals(institutionId)).toList();
+        if (institutionId != null && schools.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return schools;
+    }
+
+    /** Rows the user may see (see the class comment). */
+    private ComplianceMatrix visible(ComplianceMatrix m) {
+        CurrentUser u = Access.user();
+        DataScope s = u.scope();
+        Long me = u.personId();
+        Long mySchool = u.institutionId();
+        List<Row> rows = m.rows().stream().filter(r -> {
+            long inst = r.subject().institutionId();
+            if (s.canReadInstitution(inst)) {
+                return true;
+            }
+            if (m.rule().publicRanking() && mySchool != null && mySchool == inst) {
+                return true;
+            }
+            if (me != null && (r.subject().people().contains(me) || r.subject().leaders().contains(me))) {
+                return true;
+            }
+            return r.subject().people().stream().anyMatch(p -> s.readPersons().contains(p));
+        }).toList();
+        return new ComplianceMatrix(m.rule(), m.periods(), rows, m.frozen());
+    }
+
+    /** Terms known to the app (for period pickers). */
+    public List<SchoolTerm> terms() {
+        return terms.all();
+    }
+}
