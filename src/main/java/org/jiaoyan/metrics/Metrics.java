@@ -15,7 +15,15 @@ public class Metrics {
     private final Map<String, MetricSource> sourceById = new HashMap<>();
     private final Map<String, MetricDefinition> definitionById = new HashMap<>();
 
+    private final List<EvidenceSource> evidenceSources;
+
     public Metrics(List<MetricSource> sources) {
+        this(sources, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public Metrics(List<MetricSource> sources, List<EvidenceSource> evidenceSources) {
+        this.evidenceSources = List.copyOf(evidenceSources);
         for (MetricSource source : sources) {
             for (MetricDefinition d : source.definitions()) {
                 if (sourceById.putIfAbsent(d.id(), source) != null) {
@@ -75,5 +83,12 @@ public class Metrics {
     /** Whether some module publishes the metric (a rule template on an unpublished metric cannot be switched on). */
     public boolean published(String metricId) {
         return definitionById.containsKey(metricId);
+    }
+
+    /** The records behind a count, when the publishing module lists them (empty optional when it does not). */
+    public java.util.Optional<List<Evidence>> evidence(String metricId, DateSpan period, long subjectId) {
+        definition(metricId);
+        return evidenceSources.stream().filter(s -> s.lists(metricId)).findFirst()
+                .map(s -> s.evidence(metricId, period, subjectId));
     }
 }

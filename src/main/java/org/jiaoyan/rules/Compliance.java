@@ -143,6 +143,24 @@ public class Compliance {
         return out;
     }
 
+    /** A cell with the records behind it (the drill-down of the matrix). */
+    public record CellDetail(RulePeriod period, Row row, Cell cell, boolean frozen, RuleSpec spec,
+                             java.util.Optional<List<org.jiaoyan.metrics.Evidence>> evidence) {
+    }
+
+    public CellDetail cell(long ruleId, long subjectId, LocalDate periodFrom) {
+        Rule rule = rules.get(ruleId);
+        RulePeriod period = periods(rule.spec(), periodFrom, periodFrom).stream()
+                .filter(p -> p.span().from().equals(periodFrom)).findFirst().orElseThrow(NotFoundException::new);
+        ComplianceMatrix m = visible(evaluate(rule, List.of(period), institutionsOf(rule, null), LocalDate.now(), true));
+        Row row = m.rows().stream().filter(r -> r.subject().id() == subjectId && r.cells().get(0) != null).findFirst()
+                .orElseThrow(NotFoundException::new);
+        RuleSpec spec = versionOn(rule, periodFrom).spec();
+        return new CellDetail(period, row, row.cells().get(0), m.frozen().get(0), spec,
+                metrics.published(spec.metricId()) ? metrics.evidence(spec.metricId(), period.span(), subjectId)
+                        : java.util.Optional.empty());
+    }
+
     // --- evaluation ------------------------------------------------------------------------------------------
 
     /**

@@ -255,6 +255,11 @@ public class Rules {
                 .anyMatch(i -> s.canReadInstitution(i) || mySchool(i));
     }
 
+    /** Whether the current user may change the rule (pages show the buttons only then). */
+    public boolean canManageRule(Rule r) {
+        return canManage(r);
+    }
+
     boolean canManage(Rule r) {
         if (r.institutionId() != null) {
             return Access.scope().canManageInstitution(r.institutionId());
@@ -262,7 +267,7 @@ public class Rules {
         return Access.user().isAdmin() || (Access.user().has(Role.COUNTY_RESEARCHER) && countyOf(r.regionId()));
     }
 
-    private void requireManage(Rule r) {
+    void requireManage(Rule r) {
         if (!canManage(r)) {
             throw new ForbiddenException();
         }

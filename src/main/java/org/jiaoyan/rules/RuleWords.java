@@ -1,0 +1,71 @@
+package org.jiaoyan.rules;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import org.jiaoyan.org.Sector;
+import org.jiaoyan.shared.ChineseDates;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A rule in the office's own words: 每个教研组每个教学周至少 1 次教研活动, 每个科室每周质控 1—2 项; and what a person
+ * still has to do (还需听课 1 节). Keys rule.say.*; the healthcare sector has its own words where they differ.
+ */
+@Component
+public class RuleWords {
+
+    private final MessageSource messages;
+
+    public RuleWords(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String sentence(RuleSpec s, @Nullable Sector sector, Locale locale) {
+        String subject = msg(sectorKey("rule.say.subject." + s.filter().name(), sector, locale), locale, subjectValue(s, locale));
+        String period = s.periodKind() == PeriodKind.CUSTOM
+                ? msg("rule.say.period.CUSTOM", locale, date(s.customFrom()), date(s.customTo()))
+                : msg("rule.say.period." + s.periodKind().name(), locale);
+        String amount = s.comparison() == Comparison.BETWEEN
+                ? amount(s.metricId(), msg("rule.say.range", locale, s.threshold(), s.thresholdHigh()), locale)
+                : amount(s.metricId(), String.valueOf(s.threshold()), locale);
+        return subject + period + msg("rule.say.comparison." + s.comparison().name(), locale) + " " + amount;
+    }
+
+    /** 听课 1 节, 3 次教研活动 … for a number. */
+    public String amount(String metricId, Object n, Locale locale) {
+        String key = "rule.say.amount." + metricId;
+        return messages.getMessage(key, new Object[] {n}, null, locale) != null
+                ? messages.getMessage(key, new Object[] {n}, locale) : msg("rule.say.amount.other", locale, n);
+    }
+
+    /** The metric's name, for pickers; for metrics no module publishes yet, the pending name. */
+    public String metricName(String metricId, @Nullable String labelKey, Locale locale) {
+        if (labelKey != null) {
+            return messages.getMessage(labelKey, null, metricId, locale);
+        }
+        return messages.getMessage("metric.pending." + metricId, null, metricId, locale);
+    }
+
+    private String subjectValue(RuleSpec s, Locale locale) {
+        if (s.filter() == SubjectFilter.GROUPS && s.filterValue() != null) {
+            return messages.getMessage("rule.groupKind." + s.filterValue().strip(), null, s.filterValue(), locale);
+        }
+        return s.filterValue() == null ? "" : s.filterValue().strip();
+    }
+
+    private String sectorKey(String key, @Nullable Sector sector, Locale locale) {
+        if (sector == Sector.HEALTHCARE && messages.getMessage(key + ".HEALTHCARE", null, null, locale) != null) {
+            return key + ".HEALTHCARE";
+        }
+        return key;
+    }
+
+    private String date(@Nullable LocalDate d) {
+        return d == null ? "" : ChineseDates.date(d);
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}
