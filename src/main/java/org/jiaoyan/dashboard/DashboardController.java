@@ -12,6 +12,8 @@ import org.jiaoyan.plan.ItemStatus;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.TaskRow;
+import org.jiaoyan.rules.Compliance;
+import org.jiaoyan.rules.RuleWords;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.CurrentUser;
 import org.jiaoyan.security.DataScope;
@@ -36,9 +38,13 @@ class DashboardController {
     private final Activities activities;
     private final Metrics metrics;
     private final CountyOverview county;
+    private final Compliance compliance;
+    private final RuleWords ruleWords;
 
     DashboardController(OrgStatistics statistics, Terms terms, PlanItems items, Plans plans, Activities activities,
-                        Metrics metrics, CountyOverview county) {
+                        Metrics metrics, CountyOverview county, Compliance compliance, RuleWords ruleWords) {
+        this.compliance = compliance;
+        this.ruleWords = ruleWords;
         this.statistics = statistics;
         this.terms = terms;
         this.items = items;
@@ -49,7 +55,7 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, java.util.Locale locale) {
         LocalDate today = LocalDate.now();
         CurrentUser user = Access.user();
         DataScope scope = user.scope();
@@ -65,6 +71,10 @@ class DashboardController {
         model.addAttribute("awaitingReview", plans.awaitingReview());
         model.addAttribute("reviewSchool", user.isAdmin() ? null : user.institutionId());
         if (user.personId() != null) {
+            // 制度: what this person still has to do this period, shown to them only
+            var outstanding = compliance.outstanding(user.personId(), today);
+            model.addAttribute("rulesApplying", !outstanding.isEmpty());
+            model.addAttribute("stillToDo", ruleWords.stillToDo(outstanding, locale));
             LocalDate monthStart = today.withDayOfMonth(1);
             LocalDate monthEnd = today.with(TemporalAdjusters.lastDayOfMonth());
             List<Long> me = List.of(user.personId());

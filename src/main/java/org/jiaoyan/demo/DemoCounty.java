@@ -4,6 +4,7 @@ import java.util.List;
 import org.jiaoyan.account.RoleGrant;
 import org.jiaoyan.account.UserAccounts;
 import org.jiaoyan.org.OrgUnits;
+import org.jiaoyan.rules.Rules;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.Role;
 import org.slf4j.Logger;
@@ -38,11 +39,13 @@ class DemoCounty implements ApplicationRunner {
     private final DemoActivities demoActivities;
     private final DemoObservations observations;
     private final TransactionTemplate transaction;
+    private final Rules rules;
     private final boolean enabled;
 
     DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
                DemoActivities demoActivities, DemoObservations observations, PlatformTransactionManager transactions,
-               @Value("${jiaoyan.demo:true}") boolean enabled) {
+               Rules rules, @Value("${jiaoyan.demo:true}") boolean enabled) {
+        this.rules = rules;
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
@@ -81,6 +84,8 @@ class DemoCounty implements ApplicationRunner {
             plans.create(experimental.id(), office);
             demoActivities.create(chineseGroup);
             observations.create(experimental.id(), teacher, staff.get(2));
+            rules.installTemplates(experimental.id(), List.of("TR_GROUP_WEEKLY", "PREP_GROUP_WEEKLY",
+                    "TEACHER_OBSERVE_MONTHLY", "MENTOR_MUTUAL_WEEKLY"));
         }));
         log.info("""
 

@@ -352,7 +352,7 @@ public class Compliance {
         CurrentUser u = Access.user();
         DataScope s = u.scope();
         Long me = u.personId();
-        Long mySchool = u.institutionId();
+        Long mySchool = rules.schoolOfUser();
         List<Row> rows = m.rows().stream().filter(r -> {
             long inst = r.subject().institutionId();
             if (s.canReadInstitution(inst)) {

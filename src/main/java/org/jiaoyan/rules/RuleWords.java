@@ -29,7 +29,10 @@ public class RuleWords {
         String amount = s.comparison() == Comparison.BETWEEN
                 ? amount(s.metricId(), msg("rule.say.range", locale, s.threshold(), s.thresholdHigh()), locale)
                 : amount(s.metricId(), String.valueOf(s.threshold()), locale);
-        return subject + period + msg("rule.say.comparison." + s.comparison().name(), locale) + " " + amount;
+        String comparison = msg("rule.say.comparison." + s.comparison().name(), locale);
+        // 至少 1 次教研活动, but 至少听课 2 节: a space only between a word and a number
+        boolean number = !amount.isEmpty() && Character.isDigit(amount.charAt(0));
+        return subject + period + comparison + (number && !comparison.isEmpty() ? " " : "") + amount;
     }
 
     /** 听课 1 节, 3 次教研活动 … for a number. */
@@ -67,5 +70,28 @@ public class RuleWords {
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /**
+     * What a person still has to do in the current periods, one line per period kind: 本月还需：听课 1 节，发表 2 篇教研博客;
+     * 本周还需：1 次教研活动（你负责的语文教研组）. Empty when everything is done (or nothing applies).
+     */
+    public java.util.List<String> stillToDo(java.util.List<Compliance.Outstanding> items, Locale locale) {
+        java.util.Map<PeriodKind, java.util.List<String>> byPeriod = new java.util.EnumMap<>(PeriodKind.class);
+        for (Compliance.Outstanding o : items) {
+            ComplianceState st = o.cell().state();
+            if (o.missing() <= 0 || st == ComplianceState.MET || st == ComplianceState.EXEMPT) {
+                continue;
+            }
+            String what = amount(o.rule().spec().metricId(), o.missing(), locale);
+            if (!o.subject().leaders().isEmpty() || o.rule().spec().filter() == SubjectFilter.PAIRS) {
+                what += msg("me.compliance.asLeader", locale, o.subject().name());
+            }
+            byPeriod.computeIfAbsent(o.rule().spec().periodKind(), k -> new java.util.ArrayList<>()).add(what);
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        byPeriod.forEach((kind, whats) -> lines.add(msg("me.compliance.stillNeeded", locale,
+                msg("me.compliance.period." + kind.name(), locale), String.join("，", whats))));
+        return lines;
     }
 }

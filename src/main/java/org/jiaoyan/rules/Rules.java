@@ -44,7 +44,7 @@ public class Rules {
                    v.remind_days, v.valid_from, v.valid_to
               from rule_def r join rule_version v on v.rule_id = r.id""";
     /** The version in force on :on (the latest effective on or before it; the first one before the rule began). */
-    static final String VERSION_ON = """
+    static final String VERSION_ON = " " + """
              v.id = coalesce((select max(x.id) from rule_version x where x.rule_id = r.id and x.effective_from = (
                                select max(y.effective_from) from rule_version y where y.rule_id = r.id and y.effective_from <= :on)),
                              (select min(x.id) from rule_version x where x.rule_id = r.id))""";
@@ -150,6 +150,22 @@ public class Rules {
             throw new ValidationException("templateCode", "rule.template.unknown");
         }
         return insert(institutionId, null, null, templateCode, name, spec, publicRanking);
+    }
+
+    /**
+     * Creates rules from templates for a school and switches on those whose metric is published (the demo school,
+     * a new school's first setup); templates already in use are left as they are. Returns the rules switched on.
+     */
+    public List<Long> installTemplates(long institutionId, java.util.Collection<String> codes) {
+        List<Long> on = new ArrayList<>();
+        for (TemplateChoice c : templates(institutionId)) {
+            if (codes.contains(c.template().code()) && c.ruleId() == null && c.available()) {
+                long id = create(institutionId, c.template().code(), c.template().name(), c.template().spec(), false);
+                enable(id, true);
+                on.add(id);
+            }
+        }
+        return on;
     }
 
     /** A county rule, published to every school of the county (县区教研员 of that county, or an admin). */
@@ -273,9 +289,19 @@ public class Rules {
         }
     }
 
-    private static boolean mySchool(long institutionId) {
-        Long mine = Access.user().institutionId();
+    private boolean mySchool(long institutionId) {
+        Long mine = schoolOfUser();
         return mine != null && mine == institutionId;
+    }
+
+    /** The school of the signed-in user: the unit their account is bound to, else the school of their person. */
+    public @Nullable Long schoolOfUser() {
+        Long unit = Access.user().institutionId();
+        if (unit != null) {
+            return directory.institutionOfUnit(unit).orElse(unit);
+        }
+        Long person = Access.user().personId();
+        return person == null ? null : directory.institutionOfPerson(person).orElse(null);
     }
 
     private boolean countyOf(@Nullable Long regionId) {
@@ -291,7 +317,7 @@ public class Rules {
                 && Access.user().has(Role.COUNTY_RESEARCHER);
     }
 
-    void requireRead(long institutionId) {
+    public void requireRead(long institutionId) {
         if (!Access.scope().canReadInstitution(institutionId) && !mySchool(institutionId)) {
             throw new NotFoundException();
         }

@@ -84,8 +84,8 @@ class RuleController {
     @GetMapping
     String list(@RequestParam(required = false) @Nullable Long school, Model model, Locale locale) {
         long inst = school(school);
-        OrgUnit unit = units.get(inst);
         List<Rule> list = rules.ofInstitution(inst);
+        OrgUnit unit = unit(inst);
         model.addAttribute("school", unit);
         model.addAttribute("schools", units.institutions());
         model.addAttribute("rules", list);
@@ -99,6 +99,7 @@ class RuleController {
     String newForm(@RequestParam(required = false) @Nullable Long school, @RequestParam(required = false) @Nullable String template,
                    Model model, Locale locale) {
         long inst = school(school);
+        rules.requireRead(inst);
         RuleForm form = template == null ? new RuleForm()
                 : RuleTemplate.byCode(template).map(t -> RuleForm.of(t.name(), t.spec())).orElseThrow(NotFoundException::new);
         form.setTemplateCode(template);
@@ -142,7 +143,23 @@ class RuleController {
         model.addAttribute("canManage", rules.canManageRule(rule));
         model.addAttribute("exemptions", exemptions.of(id));
         model.addAttribute("runs", exemptions.runs(id));
+        model.addAttribute("subjects", metrics.published(rule.spec().metricId()) && rules.canManageRule(rule)
+                ? compliance.matrix(id, today, today, null).rows().stream().map(r -> r.subject()).toList() : List.of());
         return "rules/rule-detail";
+    }
+
+    @PostMapping("/{id}/exemptions")
+    String addExemption(@PathVariable long id, @RequestParam(required = false) @Nullable Long subjectId,
+                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            exemptions.add(id, subjectId, from, to, reason);
+            Flash.success(redirect, "compliance.exempt.added");
+        } catch (ValidationException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        }
+        return "redirect:/rules/" + id;
     }
 
     @GetMapping("/{id}/edit")
@@ -193,7 +210,8 @@ class RuleController {
     @GetMapping("/preview")
     String preview(@ModelAttribute("ruleForm") RuleForm form, Model model, Locale locale) {
         long inst = school(form.getSchool());
-        Sector sector = units.get(inst).sector();
+        rules.requireRead(inst);
+        Sector sector = unit(inst).sector();
         try {
             model.addAttribute("sentence", words.sentence(form.spec(), sector, locale));
             LocalDate today = LocalDate.now();
@@ -273,7 +291,16 @@ class RuleController {
         model.addAttribute("periodKinds", enumLabels(PeriodKind.values(), "rule.period.", locale));
         model.addAttribute("comparisons", enumLabels(Comparison.values(), "rule.comparison.", locale));
         long inst = form.getSchool() != null ? form.getSchool() : school(null);
-        model.addAttribute("sentence", safeSentence(form, units.get(inst).sector(), locale));
+        model.addAttribute("sentence", safeSentence(form, unit(inst).sector(), locale));
+        boolean published = metrics.published(form.getMetricId() == null ? "" : form.getMetricId());
+        model.addAttribute("published", published);
+        LocalDate lastMonth = YearMonth.from(LocalDate.now()).minusMonths(1).atDay(1);
+        try {
+            model.addAttribute("dryRun", published ? compliance.dryRun(inst, form.spec(), lastMonth,
+                    YearMonth.from(lastMonth).atEndOfMonth()) : null);
+        } catch (RuntimeException invalidSoFar) {
+            model.addAttribute("dryRun", null);
+        }
         return "rules/rule-form";
     }
 
@@ -316,16 +343,21 @@ class RuleController {
 
     private Sector sectorOf(Rule rule) {
         if (rule.institutionId() != null) {
-            return units.get(rule.institutionId()).sector();
+            return unit(rule.institutionId()).sector();
         }
         return Sector.EDUCATION;
     }
 
-    private static long school(@Nullable Long school) {
+    /** A school's name and sector; read as the system once the rules service has checked the user may see it. */
+    private OrgUnit unit(long id) {
+        return Access.asSystem(() -> units.get(id));
+    }
+
+    private long school(@Nullable Long school) {
         if (school != null) {
             return school;
         }
-        Long mine = Access.user().institutionId();
+        Long mine = rules.schoolOfUser();
         if (mine == null) {
             throw new NotFoundException();
         }
