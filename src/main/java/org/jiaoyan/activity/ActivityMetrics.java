@@ -5,15 +5,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jiaoyan.metrics.DateSpan;
 import org.jiaoyan.metrics.MetricDefinition;
 import org.jiaoyan.metrics.MetricSource;
+import org.jiaoyan.metrics.PeriodBuckets;
 import org.jiaoyan.metrics.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the rules read from activities: sessions a group organised (每周至少一次教研活动), collective-preparation sessions
- * (每周一次集体备课), and sign-ins per teacher. One grouped query per call.
+ * (每周一次集体备课), and sign-ins per teacher, by the activity's start. One grouped query per call, also for many
+ * periods at once.
  */
 @Component
 class ActivityMetrics implements MetricSource {
@@ -66,5 +69,32 @@ class ActivityMetrics implements MetricSource {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
         return out;
+    }
+
+    /** All periods in one grouped query: the rows count() counts, each put in its period by a.starts_at. */
+    @Override
+    public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
+        Rows rows = switch (metricId) {
+            case GROUP_SESSIONS -> new Rows("a.organiser_unit_id",
+                    "from activity a where a.deleted_at is null and a.organiser_unit_id in (:ids)");
+            case COLLECTIVE_PREP -> new Rows("a.organiser_unit_id", """
+                    from activity a join activity_type t on t.id = a.type_id
+                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id in (:ids)""");
+            case SIGNINS -> new Rows("s.person_id", """
+                    from activity_signin s join activity a on a.id = s.activity_id
+                     where a.deleted_at is null and s.person_id in (:ids)""");
+            case SCHOOL_ACTIVITIES -> new Rows("a.institution_id",
+                    "from activity a where a.deleted_at is null and a.institution_id in (:ids)");
+            default -> throw new IllegalArgumentException(metricId);
+        };
+        if (subjectIds.isEmpty() || periods.isEmpty()) {
+            return new HashMap<>();
+        }
+        return PeriodBuckets.ofTimestamps("a.starts_at", periods).count(jdbc, rows.subject(), rows.fromWhere(),
+                Map.of("ids", subjectIds));
+    }
+
+    /** What a metric counts: the subject column and the from clause with its conditions. */
+    private record Rows(String subject, String fromWhere) {
     }
 }

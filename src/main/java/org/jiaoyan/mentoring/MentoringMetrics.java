@@ -1,5 +1,6 @@
 package org.jiaoyan.mentoring;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -9,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jiaoyan.metrics.DateSpan;
 import org.jiaoyan.metrics.MetricDefinition;
 import org.jiaoyan.metrics.MetricSource;
+import org.jiaoyan.metrics.PeriodBuckets;
 import org.jiaoyan.metrics.SubjectKind;
 import org.jiaoyan.observation.ObservationFacts;
 import org.jiaoyan.observation.ObservedLesson;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * mentoring.mutual-weeks: per pair, the Monday-to-Sunday weeks (teaching weeks) in the period in which the mentor
- * observed the apprentice and the apprentice observed the mentor. One query for the pairs, one for the lessons.
+ * observed the apprentice and the apprentice observed the mentor. One query for the pairs, one for the lessons, also for
+ * many periods at once.
  */
 @Component
 class MentoringMetrics implements MetricSource {
@@ -41,11 +45,26 @@ class MentoringMetrics implements MetricSource {
 
     @Override
     public Map<Long, Long> count(String metricId, LocalDate from, LocalDate to, Collection<Long> subjectIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (to.isBefore(from)) {
+            return out;
+        }
+        countPerPeriod(metricId, List.of(new DateSpan(from, to)), subjectIds).forEach((id, n) -> out.put(id, n[0]));
+        return out;
+    }
+
+    /**
+     * The pairs, then the lessons among their people over the whole range (two queries, whatever the number of
+     * periods); each lesson goes to the period containing its day, and a week counts for a period when both
+     * observations of that week fell in it.
+     */
+    @Override
+    public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
         if (!MUTUAL_WEEKS.equals(metricId)) {
             throw new IllegalArgumentException("unknown metric " + metricId);
         }
-        Map<Long, Long> out = new HashMap<>();
-        if (subjectIds.isEmpty()) {
+        Map<Long, long[]> out = new HashMap<>();
+        if (subjectIds.isEmpty() || periods.isEmpty()) {
             return out;
         }
         Map<Long, long[]> pairs = new HashMap<>();
@@ -56,18 +75,32 @@ class MentoringMetrics implements MetricSource {
                     people.add(rs.getLong(2));
                     people.add(rs.getLong(3));
                 });
-        Map<String, Set<Long>> weeksByDirection = new HashMap<>(); // "observer:teacher" → week numbers
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        Map<Direction, Set<Long>> weeks = new HashMap<>(); // who observed whom in which period → week numbers
         LocalDate origin = LocalDate.of(2000, 1, 3); // a Monday
-        for (ObservedLesson l : observations.among(people, from, to)) {
-            LocalDate monday = l.observedOn().with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-            weeksByDirection.computeIfAbsent(l.observerId() + ":" + l.teacherId(), k -> new HashSet<>())
+        for (ObservedLesson l : observations.among(people, periods.get(0).from(), periods.get(periods.size() - 1).to())) {
+            int period = PeriodBuckets.indexOf(periods, l.observedOn());
+            if (period < 0) {
+                continue; // in a gap between periods
+            }
+            LocalDate monday = l.observedOn().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            weeks.computeIfAbsent(new Direction(l.observerId(), l.teacherId(), period), k -> new HashSet<>())
                     .add(ChronoUnit.WEEKS.between(origin, monday));
         }
         pairs.forEach((id, p) -> {
-            Set<Long> both = new HashSet<>(weeksByDirection.getOrDefault(p[0] + ":" + p[1], Set.of()));
-            both.retainAll(weeksByDirection.getOrDefault(p[1] + ":" + p[0], Set.of()));
-            out.put(id, (long) both.size());
+            long[] counts = new long[periods.size()];
+            for (int i = 0; i < counts.length; i++) {
+                Set<Long> both = new HashSet<>(weeks.getOrDefault(new Direction(p[0], p[1], i), Set.of()));
+                both.retainAll(weeks.getOrDefault(new Direction(p[1], p[0], i), Set.of()));
+                counts[i] = both.size();
+            }
+            out.put(id, counts);
         });
         return out;
+    }
+
+    private record Direction(long observer, long teacher, int period) {
     }
 }

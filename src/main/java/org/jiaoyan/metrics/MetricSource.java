@@ -20,9 +20,10 @@ public interface MetricSource {
     Map<Long, Long> count(String metricId, LocalDate from, LocalDate to, Collection<Long> subjectIds);
 
     /**
-     * Counts per subject for each of the periods (disjoint, in order): the answer's array for a subject has one count
-     * per period, at the period's index. Sources answer it in one grouped query for all periods (a compliance matrix
-     * is one call); this default asks {@link #count} once per period.
+     * Counts per subject for each of the periods (disjoint, in order, gaps allowed): the answer's array for a subject
+     * has one count per period, at the period's index, each equal to what {@link #count} answers for that period.
+     * Sources answer it in one grouped query for all periods (a compliance matrix is one call; {@link PeriodBuckets}
+     * builds the SQL); this default asks {@link #count} once per period.
      */
     default Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
         Map<Long, long[]> out = new java.util.HashMap<>();

@@ -63,10 +63,12 @@ public class Metrics {
 
     /**
      * Counts per subject per period (see {@link MetricSource#countPerPeriod}): every subject asked for is in the
-     * answer, with an array of one count per period (0 where there were no records).
+     * answer, with an array of one count per period (0 where there were no records). The periods must be in order and
+     * must not overlap; gaps between them are allowed (the first teaching week of each month).
      */
     public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
         definition(metricId);
+        PeriodBuckets.requireOrderedAndDisjoint(periods);
         Map<Long, long[]> out = new HashMap<>();
         subjectIds.forEach(id -> out.put(id, new long[periods.size()]));
         if (!subjectIds.isEmpty() && !periods.isEmpty()) {

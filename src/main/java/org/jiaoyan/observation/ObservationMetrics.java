@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jiaoyan.metrics.DateSpan;
 import org.jiaoyan.metrics.MetricDefinition;
 import org.jiaoyan.metrics.MetricSource;
+import org.jiaoyan.metrics.PeriodBuckets;
 import org.jiaoyan.metrics.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,12 +37,7 @@ class ObservationMetrics implements MetricSource {
 
     @Override
     public Map<Long, Long> count(String metricId, LocalDate from, LocalDate to, Collection<Long> subjectIds) {
-        String column = switch (metricId) {
-            case BY_OBSERVER -> "observer_id";
-            case OF_TEACHER -> "teacher_id";
-            case IN_SCHOOL -> "institution_id";
-            default -> throw new IllegalArgumentException("unknown metric " + metricId);
-        };
+        String column = subjectColumn(metricId);
         Map<Long, Long> out = new HashMap<>();
         if (subjectIds.isEmpty()) {
             return out;
@@ -52,5 +49,25 @@ class ObservationMetrics implements MetricSource {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
         return out;
+    }
+
+    /** All periods in one grouped query: each observation's period index computed from observed_on. */
+    @Override
+    public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
+        String column = subjectColumn(metricId);
+        if (subjectIds.isEmpty() || periods.isEmpty()) {
+            return new HashMap<>();
+        }
+        return PeriodBuckets.ofDates("observed_on", periods).count(jdbc, column,
+                "from observation where deleted_at is null and " + column + " in (:ids)", Map.of("ids", subjectIds));
+    }
+
+    private static String subjectColumn(String metricId) {
+        return switch (metricId) {
+            case BY_OBSERVER -> "observer_id";
+            case OF_TEACHER -> "teacher_id";
+            case IN_SCHOOL -> "institution_id";
+            default -> throw new IllegalArgumentException("unknown metric " + metricId);
+        };
     }
 }
