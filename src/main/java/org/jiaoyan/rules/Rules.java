@@ -305,6 +305,14 @@ public class Rules {
 
     // --- validation and rows -------------------------------------------------------------------------------
 
+    /** Rejects a spec that cannot be evaluated (the dry run of an unsaved rule) with the messages saving gives. */
+    public void check(RuleSpec spec) {
+        List<FieldProblem> problems = problems(spec);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
     private void validate(String name, RuleSpec s) {
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
@@ -312,6 +320,14 @@ public class Rules {
         } else if (name.strip().length() > 200) {
             problems.add(new FieldProblem("name", "rule.name.tooLong"));
         }
+        problems.addAll(problems(s));
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private List<FieldProblem> problems(RuleSpec s) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (!metrics.published(s.metricId()) && RuleTemplate.ALL.stream().noneMatch(t -> t.spec().metricId().equals(s.metricId()))) {
             problems.add(new FieldProblem("metricId", "rule.metric.unknown"));
         } else if (metrics.published(s.metricId()) && metrics.definition(s.metricId()).subject() != s.filter().kind()) {
@@ -345,9 +361,7 @@ public class Rules {
                 .contains(s.filterValue().strip())) {
             problems.add(new FieldProblem("filterValue", "rule.filterValue.groupKind"));
         }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        return problems;
     }
 
     private static boolean needsValue(SubjectFilter f) {
