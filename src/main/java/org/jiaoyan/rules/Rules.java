@@ -44,7 +44,8 @@ public class Rules {
                    v.remind_days, v.valid_from, v.valid_to
               from rule_def r join rule_version v on v.rule_id = r.id""";
     /** The version in force on :on (the latest effective on or before it; the first one before the rule began). */
-    static final String VERSION_ON = """
+    // the leading space is outside the text block, which strips its lines' common indentation
+    static final String VERSION_ON = " " + """
              v.id = coalesce((select max(x.id) from rule_version x where x.rule_id = r.id and x.effective_from = (
                                select max(y.effective_from) from rule_version y where y.rule_id = r.id and y.effective_from <= :on)),
                              (select min(x.id) from rule_version x where x.rule_id = r.id))""";
