@@ -76,6 +76,9 @@ class RuleApi {
     }
 
     @Operation(operationId = "listRules", summary = "本校（或 schoolId 指定学校）适用的制度：本校制度和县区制度（分页，县区制度在后）")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "学校不存在，或不在账号的数据范围内")
+    @ApiResponse(responseCode = "422", description = "账号不属于任何学校且未给出 schoolId")
     @GetMapping("/rules")
     PageResult<RuleJson> list(@RequestParam(required = false) @Nullable Long schoolId,
                               @RequestParam(required = false) @Nullable Integer page,
@@ -136,6 +139,8 @@ class RuleApi {
     }
 
     @Operation(operationId = "enableRule", summary = "启用制度：此后按它统计达标情况并提醒；所需记录模块尚未上线的制度不能启用（422）")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "制度所需的记录模块尚未上线，不能启用")
     @PostMapping("/rules/{id}/enable")
     RuleDetailJson enable(@PathVariable long id, Locale locale) {
         rules.enable(id, true);
@@ -164,6 +169,9 @@ class RuleApi {
 
     @Operation(operationId = "listCompliance", summary = "一条制度的达标情况：每个对象在每个周期一项（不适用的周期不列出），对象按矩阵顺序、周期按时间顺序；"
             + "from—to 默认为本学期至今；教师只看到与自己有关的行，除非制度公开排名")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "制度不存在，或不在账号的数据范围内；schoolId 不是该制度适用的学校")
+    @ApiResponse(responseCode = "422", description = "to 早于 from，或时段超过两年")
     @GetMapping("/compliance")
     PageResult<ComplianceItemJson> compliance(@RequestParam long ruleId,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
@@ -189,6 +197,8 @@ class RuleApi {
 
     @Operation(operationId = "listMyCompliance", summary = "我的制度完成情况：已启用的制度中与当前用户有关的行（本人、负责的组、师徒结对），"
             + "每个周期一项；from—to 默认为本学期至今；账号未关联教师时为空列表")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "to 早于 from，或时段超过两年")
     @GetMapping("/me/compliance")
     PageResult<MyComplianceItemJson> mine(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
