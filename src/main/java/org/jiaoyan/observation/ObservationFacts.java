@@ -38,6 +38,25 @@ public class ObservationFacts {
                 .list();
     }
 
+    /** One lesson as the evidence behind a count names it: the day, who observed whom, the topic (no scores). */
+    public record Lesson(long id, LocalDate observedOn, long observerId, String observerName, long teacherId,
+                         String teacherName, String topic) {
+    }
+
+    /** The lessons either of two people observed of the other in the period, oldest first, at most max. One query. */
+    public List<Lesson> between(long a, long b, LocalDate from, LocalDate to, int max) {
+        return jdbc.sql("""
+                select o.id, o.observed_on, o.observer_id, p.name, o.teacher_id, t.name, o.topic
+                  from observation o join person p on p.id = o.observer_id join person t on t.id = o.teacher_id
+                 where o.deleted_at is null and ((o.observer_id = :a and o.teacher_id = :b) or (o.observer_id = :b and o.teacher_id = :a))
+                   and o.observed_on between :from and :to
+                 order by o.observed_on, o.id limit :max""")
+                .param("a", a).param("b", b).param("from", from).param("to", to).param("max", max)
+                .query((rs, i) -> new Lesson(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     /** Per teacher, how many of their lessons in the period were observed, and how many of those were open lessons. */
     public Map<Long, long[]> observedAndOpen(Collection<Long> teachers, LocalDate from, LocalDate to) {
         Map<Long, long[]> out = new HashMap<>();

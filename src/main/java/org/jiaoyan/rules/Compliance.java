@@ -72,6 +72,7 @@ public class Compliance {
      */
     public DryRun dryRun(long institutionId, RuleSpec spec, LocalDate from, LocalDate to) {
         rules.requireRead(institutionId);
+        rules.check(spec);
         Rule draft = new Rule(0, institutionId, null, null, null, "", false, false, 0, 0, LocalDate.of(2000, 1, 1), spec);
         List<RulePeriod> periods = periods(spec, from, to).stream()
                 .filter(p -> p.span().to().isBefore(LocalDate.now())).toList();

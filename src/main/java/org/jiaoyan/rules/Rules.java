@@ -44,6 +44,7 @@ public class Rules {
                    v.remind_days, v.valid_from, v.valid_to
               from rule_def r join rule_version v on v.rule_id = r.id""";
     /** The version in force on :on (the latest effective on or before it; the first one before the rule began). */
+    // the leading space is outside the text block, which strips its lines' common indentation
     static final String VERSION_ON = " " + """
              v.id = coalesce((select max(x.id) from rule_version x where x.rule_id = r.id and x.effective_from = (
                                select max(y.effective_from) from rule_version y where y.rule_id = r.id and y.effective_from <= :on)),
@@ -331,6 +332,14 @@ public class Rules {
 
     // --- validation and rows -------------------------------------------------------------------------------
 
+    /** Rejects a spec that cannot be evaluated (the dry run of an unsaved rule) with the messages saving gives. */
+    public void check(RuleSpec spec) {
+        List<FieldProblem> problems = problems(spec);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
     private void validate(String name, RuleSpec s) {
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
@@ -338,6 +347,14 @@ public class Rules {
         } else if (name.strip().length() > 200) {
             problems.add(new FieldProblem("name", "rule.name.tooLong"));
         }
+        problems.addAll(problems(s));
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private List<FieldProblem> problems(RuleSpec s) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (!metrics.published(s.metricId()) && RuleTemplate.ALL.stream().noneMatch(t -> t.spec().metricId().equals(s.metricId()))) {
             problems.add(new FieldProblem("metricId", "rule.metric.unknown"));
         } else if (metrics.published(s.metricId()) && metrics.definition(s.metricId()).subject() != s.filter().kind()) {
@@ -371,9 +388,7 @@ public class Rules {
                 .contains(s.filterValue().strip())) {
             problems.add(new FieldProblem("filterValue", "rule.filterValue.groupKind"));
         }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        return problems;
     }
 
     private static boolean needsValue(SubjectFilter f) {
