@@ -78,6 +78,9 @@ public class SchoolChannels {
     /** The settings of every school the user configures, in one query (the overview for administrators). */
     @Transactional(readOnly = true)
     public List<ChannelSettings> overview() {
+        if (!configuresAny()) {
+            throw new ForbiddenException();
+        }
         List<OrgUnit> schools = schools();
         if (schools.isEmpty()) {
             return List.of();

@@ -31,7 +31,7 @@ public class SendLog {
     public record Filter(@Nullable DeliveryState state, @Nullable Channel channel, @Nullable Long school) {
     }
 
-    private static final String FROM = """
+    private static final String FROM = " " + """
              from notify_delivery d
              join notify_message m on m.id = d.message_id
              left join org_unit s on s.id = m.institution_id
