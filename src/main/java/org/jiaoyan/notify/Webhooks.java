@@ -112,7 +112,8 @@ class Webhooks {
             }
             return SendResult.SENT;
         } catch (JacksonException e) {
-            return SendResult.failed(reasons.text("notify.error.unreadableAnswer", service, shorten(response.body())));
+            // the body itself is not repeated: a webhook may point anywhere, and its answer is none of the page's business
+            return SendResult.failed(reasons.text("notify.error.unreadableAnswer", service));
         }
     }
 
