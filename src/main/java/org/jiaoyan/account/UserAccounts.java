@@ -196,6 +196,15 @@ public class UserAccounts {
         jdbc.sql("update app_user set last_login_at = ? where id = ?").params(LocalDateTime.now(), id).update();
     }
 
+    /** People holding a role at a unit (the 教科室主任 of a school: DEPT_HEAD at the school), for notices; as the system. */
+    @Transactional(readOnly = true)
+    public List<Long> personsWithRole(long unitId, Role role) {
+        return jdbc.sql("""
+                select distinct u.person_id from app_user u join user_role r on r.user_id = u.id
+                 where r.role = ? and r.unit_id = ? and u.person_id is not null and u.deleted_at is null and u.enabled = true""")
+                .params(role.name(), unitId).query(Long.class).list();
+    }
+
     /** Whether any account exists (first start creates the administrator). */
     @Transactional(readOnly = true)
     public boolean anyUser() {
