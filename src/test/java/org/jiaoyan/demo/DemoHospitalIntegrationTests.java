@@ -82,7 +82,9 @@ class DemoHospitalIntegrationTests {
         QualityFilter all = new QualityFilter(ward.id(), null);
         assertThat(Access.as(head, () -> checks.list(all, PageQuery.of(1, 20, null, null))).total()).isPositive();
         assertThat(Access.as(head, () -> trainings.list(all, PageQuery.of(1, 20, null, null))).total()).isPositive();
-        List<Drill> drillList = Access.as(head, () -> drills.list(all, PageQuery.of(1, 20, null, null))).items();
+        // other tests add records of their own, years back: the demo's are those of this term
+        List<Drill> drillList = Access.as(head, () -> drills.list(all, PageQuery.of(1, 200, null, null))).items().stream()
+                .filter(d -> term.contains(d.heldOn())).toList();
         assertThat(drillList).extracting(Drill::scenario).containsExactlyInAnyOrder("产后出血抢救", "新生儿窒息复苏");
         assertThat(drillList).allSatisfy(d -> assertThat(d.passedCount()).isGreaterThan(d.failedCount()));
 
