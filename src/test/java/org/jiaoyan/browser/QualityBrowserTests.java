@@ -10,7 +10,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The 护士长's drill on a phone: open a new drill, tick 其余全部通过, mark one nurse 未通过 with a note, save; the
- * drill's page shows the count and the nurse waiting for a retake; the list fits the phone's width.
+ * drill's page shows the count and the nurse waiting for a retake; a QC check that needs rectification asks for the
+ * findings; the lists fit the phone's width.
  */
 class QualityBrowserTests extends BrowserTestSupport {
 
@@ -40,5 +41,22 @@ class QualityBrowserTests extends BrowserTestSupport {
         assertThat(find("#drill-count").getText()).isEqualTo("通过 11 / 12");
         assertThat(find("#drill-results").getText()).contains("气道管理不熟练", "待补考");
         screenshot("quality-drill-detail-phone");
+
+        // a QC check that needs rectification, then the training list with the rotation of presenters
+        open("/quality/checks/new");
+        find("#item").sendKeys("危急值报告");
+        click("label[for='result-NEEDS_FIX']");
+        click("#check-form button[type=submit]");
+        assertThat(find(".invalid-feedback.d-block, #findings + .invalid-feedback").getText()).contains("需整改时请写明存在的问题");
+        find("#findings").sendKeys("危急值登记本 1 例未记录报告时间");
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        screenshot("quality-check-form-phone");
+        click("#check-form button[type=submit]");
+        wait.until(ExpectedConditions.urlMatches("/quality/checks/\\d+$"));
+        assertThat(find("#check-result").getText()).isEqualTo("需整改");
+        open("/quality/trainings");
+        assertThat(find("#training-rotation").getText()).contains("轮流授课");
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        screenshot("quality-trainings-phone");
     }
 }

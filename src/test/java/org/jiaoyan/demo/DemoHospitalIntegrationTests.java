@@ -97,7 +97,7 @@ class DemoHospitalIntegrationTests {
         assertThat(metrics.count("quality.qc-checks", term.startDate(), term.endDate(), List.of(ward.id())).get(ward.id()))
                 .isPositive();
 
-        mvc.perform(get("/quality/drills").with(TestUsers.as(users, DemoHospital.HEAD_LOGIN))).andExpect(status().isOk())
+        mvc.perform(get("/quality/drills?unit=" + ward.id()).with(TestUsers.as(users, DemoHospital.HEAD_LOGIN))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("何佳怡")))
                 .andExpect(content().string(Matchers.containsString("质控与演练")));
         // a school's staff do not see the hospital's menu entry
