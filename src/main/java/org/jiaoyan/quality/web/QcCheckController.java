@@ -67,9 +67,15 @@ class QcCheckController {
 
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) @Nullable Long unit, Model model) {
+        Department d = pages.newRecordDepartment(unit);
         QcCheckForm form = new QcCheckForm();
         form.setCheckedOn(java.time.LocalDate.now());
-        return formView(form, pages.newRecordDepartment(unit), null, model);
+        // the one recording is usually the one who checked
+        Long me = org.jiaoyan.security.Access.user().personId();
+        if (me != null && departments.staff(d.id()).stream().anyMatch(s -> s.id() == me)) {
+            form.setCheckerId(me);
+        }
+        return formView(form, d, null, model);
     }
 
     @PostMapping("/new")
