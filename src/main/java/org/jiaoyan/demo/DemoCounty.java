@@ -38,13 +38,14 @@ class DemoCounty implements ApplicationRunner {
     private final DemoPlans plans;
     private final DemoActivities demoActivities;
     private final DemoObservations observations;
+    private final DemoHospital hospital;
     private final TransactionTemplate transaction;
     private final Rules rules;
     private final boolean enabled;
 
     DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
-               DemoActivities demoActivities, DemoObservations observations, PlatformTransactionManager transactions,
-               Rules rules, @Value("${jiaoyan.demo:true}") boolean enabled) {
+               DemoActivities demoActivities, DemoObservations observations, DemoHospital hospital,
+               PlatformTransactionManager transactions, Rules rules, @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.rules = rules;
         this.generator = generator;
         this.accounts = accounts;
@@ -53,6 +54,7 @@ class DemoCounty implements ApplicationRunner {
         this.plans = plans;
         this.demoActivities = demoActivities;
         this.observations = observations;
+        this.hospital = hospital;
         this.transaction = new TransactionTemplate(transactions);
         this.enabled = enabled;
     }
@@ -84,13 +86,18 @@ class DemoCounty implements ApplicationRunner {
             plans.create(experimental.id(), office);
             demoActivities.create(chineseGroup);
             observations.create(experimental.id(), teacher, staff.get(2));
+            hospital.create(district.regionId());
+            // the domain's rules, switched on over the demo's records: the school's and the hospital ward's
             rules.installTemplates(experimental.id(), List.of("TR_GROUP_WEEKLY", "PREP_GROUP_WEEKLY",
                     "TEACHER_OBSERVE_MONTHLY", "MENTOR_MUTUAL_WEEKLY"));
+            long hospitalId = jdbc.sql("select min(id) from org_unit where type = 'INSTITUTION' and sector = 'HEALTHCARE' and region_id = ?")
+                    .param(district.regionId()).query(Long.class).single();
+            rules.installTemplates(hospitalId, List.of("HOSPITAL_QC_WEEKLY", "HOSPITAL_TRAINING_MONTHLY", "HOSPITAL_DRILL_EVERYONE"));
         }));
         log.info("""
 
                 ========================================================
-                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师、本学期计划、听课记录与青蓝工程结对
+                  演示数据已创建：示范县教研室 + 3 所学校、约 150 名教师、本学期计划、听课记录与青蓝工程结对、县人民医院妇产科
                   Demo county created. Demo accounts (password {}):
                     county     县区教研员       示范县
                     principal  校长            示范县实验小学
@@ -98,6 +105,7 @@ class DemoCounty implements ApplicationRunner {
                     zuzhang    教研组长         实验小学语文教研组
                     teacher    教师            示范县实验小学
                     teacher2   教师            乡镇中心小学
+                    hushizhang 护士长（科室负责人） 示范县人民医院妇产科
                   管理员 admin 的密码见上方（首次启动时打印）。
                   Open http://localhost:8080
                 ========================================================

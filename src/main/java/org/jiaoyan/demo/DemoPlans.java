@@ -57,7 +57,8 @@ class DemoPlans {
         publish(county);
     }
 
-    private void publish(long id) {
+    /** Submits, approves and publishes a plan (the demo runs as the system user). */
+    void publish(long id) {
         plans.submit(id, plans.get(id).version());
         plans.approve(id, plans.get(id).version(), null);
         plans.publish(id, plans.get(id).version());

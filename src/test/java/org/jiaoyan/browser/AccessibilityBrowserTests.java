@@ -216,6 +216,18 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void hospitalQualityPages() {
+        login("hushizhang", TestUsers.DEMO_PASSWORD);
+        page("质控检查", "/quality/checks");
+        page("登记质控检查", "/quality/checks/new");
+        page("业务学习", "/quality/trainings");
+        page("应急演练", "/quality/drills");
+        page("登记应急演练", "/quality/drills/new");
+        page("应急演练详情", firstLink("/quality/drills", "^/quality/drills/\\d+$"));
+        assertNoSeriousViolations();
+    }
+
+    @Test
     void loginPageForSomeoneNotSignedIn() {
         page("登录", "/login");
         assertNoSeriousViolations();
