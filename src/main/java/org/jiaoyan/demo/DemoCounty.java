@@ -92,6 +92,9 @@ class DemoCounty implements ApplicationRunner {
                     "TEACHER_OBSERVE_MONTHLY", "MENTOR_MUTUAL_WEEKLY"));
             long hospitalId = jdbc.sql("select min(id) from org_unit where type = 'INSTITUTION' and sector = 'HEALTHCARE' and region_id = ?")
                     .param(district.regionId()).query(Long.class).single();
+            long countyRule = rules.createCounty(district.regionId(), "全县教研组每周教研活动",
+                    org.jiaoyan.rules.RuleTemplate.byCode("TR_GROUP_WEEKLY").orElseThrow().spec(), false);
+            rules.enable(countyRule, true);
             rules.installTemplates(hospitalId, List.of("HOSPITAL_QC_WEEKLY", "HOSPITAL_TRAINING_MONTHLY", "HOSPITAL_DRILL_EVERYONE"));
         }));
         log.info("""

@@ -162,6 +162,54 @@ public class Compliance {
                         : java.util.Optional.empty());
     }
 
+    /** Per county rule, per school: the subjects that met it in the current period out of those judged or due. */
+    public record CountyShare(Rule rule, RulePeriod period, List<SchoolShare> schools) {
+    }
+
+    public record SchoolShare(long schoolId, String schoolName, long met, long total) {
+
+        public int percent() {
+            return total == 0 ? 0 : (int) Math.round(100.0 * met / total);
+        }
+    }
+
+    /** The county's view of its own rules this period: one grouped evaluation per rule over all its schools. */
+    public List<CountyShare> countyShares(long regionId, LocalDate today) {
+        List<CountyShare> out = new ArrayList<>();
+        for (Rule rule : rules.ofRegion(regionId)) {
+            if (!rule.enabled() || !metrics.published(rule.spec().metricId())) {
+                continue;
+            }
+            List<RulePeriod> current = periods(rule.spec(), today, today);
+            if (current.isEmpty()) {
+                continue;
+            }
+            List<Long> schools = directory.institutionsOf(regionId);
+            ComplianceMatrix m = evaluate(rule, current, schools, today, true);
+            Map<Long, long[]> counts = new LinkedHashMap<>();
+            schools.forEach(id -> counts.put(id, new long[2]));
+            for (Row r : m.rows()) {
+                Cell c = r.cells().get(0);
+                if (c != null && c.state() != ComplianceState.EXEMPT) {
+                    long[] n = counts.computeIfAbsent(r.subject().institutionId(), k -> new long[2]);
+                    n[1]++;
+                    if (c.state() == ComplianceState.MET) {
+                        n[0]++;
+                    }
+                }
+            }
+            Map<Long, String> names = directory.names(schools);
+            List<SchoolShare> shares = new ArrayList<>();
+            counts.forEach((id, n) -> {
+                if (n[1] > 0) {
+                    shares.add(new SchoolShare(id, names.getOrDefault(id, ""), n[0], n[1]));
+                }
+            });
+            out.add(new CountyShare(rule, current.get(0), shares));
+        }
+        return out;
+    }
+
     // --- evaluation ------------------------------------------------------------------------------------------
 
     /**

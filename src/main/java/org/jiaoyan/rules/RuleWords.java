@@ -78,7 +78,14 @@ public class RuleWords {
      */
     public java.util.List<String> stillToDo(java.util.List<Compliance.Outstanding> items, Locale locale) {
         java.util.Map<PeriodKind, java.util.List<String>> byPeriod = new java.util.EnumMap<>(PeriodKind.class);
+        // two rules on the same count for the same subject and period (a county rule and the school's stricter one):
+        // what is still missing is the larger of the two, not their sum
+        java.util.Map<String, Compliance.Outstanding> strictest = new java.util.LinkedHashMap<>();
         for (Compliance.Outstanding o : items) {
+            String key = o.rule().spec().periodKind() + "|" + o.rule().spec().metricId() + "|" + o.subject().id();
+            strictest.merge(key, o, (a, b) -> b.missing() > a.missing() ? b : a);
+        }
+        for (Compliance.Outstanding o : strictest.values()) {
             ComplianceState st = o.cell().state();
             if (o.missing() <= 0 || st == ComplianceState.MET || st == ComplianceState.EXEMPT) {
                 continue;

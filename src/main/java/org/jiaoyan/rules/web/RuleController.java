@@ -83,6 +83,9 @@ class RuleController {
 
     @GetMapping
     String list(@RequestParam(required = false) @Nullable Long school, Model model, Locale locale) {
+        if (school == null && Access.user().has(org.jiaoyan.security.Role.COUNTY_RESEARCHER)) {
+            return "redirect:/rules/county";
+        }
         long inst = school(school);
         List<Rule> list = rules.ofInstitution(inst);
         OrgUnit unit = unit(inst);
@@ -93,6 +96,20 @@ class RuleController {
         model.addAttribute("templates", rules.templates(inst));
         model.addAttribute("canManage", Access.scope().canManageInstitution(inst));
         return "rules/rule-list";
+    }
+
+    /** 县区: the county's rules, per school the share of subjects that met each this period. */
+    @GetMapping("/county")
+    String county(@RequestParam(required = false) @Nullable Long region, Model model, Locale locale) {
+        Long r = region != null ? region : Access.user().institutionId();
+        if (r == null) {
+            throw new NotFoundException();
+        }
+        var shares = compliance.countyShares(r, LocalDate.now());
+        model.addAttribute("shares", shares);
+        model.addAttribute("sentences", sentences(shares.stream().map(Compliance.CountyShare::rule).toList(), Sector.EDUCATION, locale));
+        model.addAttribute("schools", units.institutions());
+        return "rules/county";
     }
 
     @GetMapping("/new")
