@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jiaoyan.metrics.DateSpan;
 import org.jiaoyan.metrics.MetricDefinition;
+import org.jiaoyan.metrics.PeriodBuckets;
 import org.jiaoyan.metrics.MetricSource;
 import org.jiaoyan.metrics.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,5 +71,26 @@ class QualityMetrics implements MetricSource {
             out.put(rs.getLong(1), rs.getLong(2));
         });
         return out;
+    }
+
+    /** One grouped query for all periods (a compliance matrix), on the same rows as {@link #count}. */
+    @Override
+    public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty() || periods.isEmpty()) {
+            return new HashMap<>();
+        }
+        Map<String, Object> ids = Map.of("ids", subjectIds);
+        return switch (metricId) {
+            case QC_CHECKS -> PeriodBuckets.ofDates("q.checked_on", periods).count(jdbc, "q.unit_id",
+                    "from quality_check q where q.deleted_at is null and q.unit_id in (:ids)", ids);
+            case TRAINING_SESSIONS -> PeriodBuckets.ofDates("t.held_on", periods).count(jdbc, "t.unit_id",
+                    "from quality_training t where t.deleted_at is null and t.unit_id in (:ids)", ids);
+            case TRAINING_PRESENTED -> PeriodBuckets.ofDates("t.held_on", periods).count(jdbc, "t.presenter_id",
+                    "from quality_training t where t.deleted_at is null and t.presenter_id in (:ids)", ids);
+            case DRILL_PASSED -> PeriodBuckets.ofDates("d.held_on", periods).count(jdbc, "r.person_id",
+                    "from quality_drill_result r join quality_drill d on d.id = r.drill_id"
+                            + " where d.deleted_at is null and r.passed = true and r.person_id in (:ids)", ids);
+            default -> throw new IllegalArgumentException("unknown metric " + metricId);
+        };
     }
 }
