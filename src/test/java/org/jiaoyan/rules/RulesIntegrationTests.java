@@ -176,6 +176,14 @@ class RulesIntegrationTests {
             assertThat(run.reason()).isEqualTo("活动记录删除后更正");
             assertThat(run.runBy()).isEqualTo("jks");
         });
+        // the same from the rule's page: a reason is required, the run is logged
+        mvc.perform(post("/rules/" + id + "/recompute").with(csrf()).with(TestUsers.as(users, "jks"))
+                        .param("period", monday.toString()).param("reason", "页面上重新计算"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Access.as(user("jks"), () -> exemptions.runs(id))).anySatisfy(run -> assertThat(run.reason()).isEqualTo("页面上重新计算"));
+        mvc.perform(post("/rules/" + id + "/recompute").with(csrf()).with(TestUsers.as(users, "teacher"))
+                        .param("period", monday.toString()).param("reason", "教师不能重算"))
+                .andExpect(status().isForbidden());
         // freezing again does nothing new for the same periods
         assertThat(jdbc.sql("select count(*) from compliance_run where rule_id = ? and period_from = ? and kind = 'FREEZE'")
                 .params(id, monday).query(Long.class).single()).isEqualTo(1);

@@ -159,10 +159,30 @@ class RuleController {
         model.addAttribute("dryTo", dryTo);
         model.addAttribute("canManage", rules.canManageRule(rule));
         model.addAttribute("exemptions", exemptions.of(id));
-        model.addAttribute("runs", exemptions.runs(id));
+        var runs = exemptions.runs(id);
+        model.addAttribute("runs", runs);
+        Map<LocalDate, String> frozenPeriods = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        runs.forEach(r -> frozenPeriods.put(r.periodFrom(), org.jiaoyan.shared.ChineseDates.date(r.periodFrom()) + "—"
+                + org.jiaoyan.shared.ChineseDates.date(r.periodTo())));
+        model.addAttribute("frozenPeriods", frozenPeriods);
         model.addAttribute("subjects", metrics.published(rule.spec().metricId()) && rules.canManageRule(rule)
                 ? compliance.matrix(id, today, today, null).rows().stream().map(r -> r.subject()).toList() : List.of());
         return "rules/rule-detail";
+    }
+
+    /** Recomputes a frozen period from today's records, with a reason (logged with what changed). */
+    @PostMapping("/{id}/recompute")
+    String recompute(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate period,
+                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            int changed = exemptions.recompute(id, period, reason);
+            Flash.success(redirect, "compliance.recompute.done", org.jiaoyan.shared.ChineseDates.date(period), changed);
+        } catch (ValidationException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+        } catch (NotFoundException e) {
+            Flash.error(redirect, "compliance.recompute.notFrozen");
+        }
+        return "redirect:/rules/" + id;
     }
 
     @PostMapping("/{id}/exemptions")
