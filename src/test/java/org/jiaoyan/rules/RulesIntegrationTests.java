@@ -144,7 +144,7 @@ class RulesIntegrationTests {
     }
 
     @Test
-    void aFrozenPeriodDoesNotChangeWhenARecordIsDeletedUntilALoggedRecomputation() {
+    void aFrozenPeriodDoesNotChangeWhenARecordIsDeletedUntilALoggedRecomputation() throws Exception {
         long id = Access.as(user("jks"), () -> rules.create(school(), null, "存档测试", new RuleSpec(
                 "activity.group-sessions", SubjectFilter.GROUPS, "TEACHING_RESEARCH", PeriodKind.CALENDAR_WEEK, null, null,
                 Comparison.AT_LEAST, 1, null, 2, null, null), false));
