@@ -224,7 +224,8 @@ public class Compliance {
         List<Boolean> frozen = new ArrayList<>();
         Map<LocalDate, Map<Long, Object[]>> snapshots = useSnapshots && rule.id() > 0
                 ? snapshotsOf(rule.id(), periods, institutions) : Map.of();
-        // live periods grouped by version
+        // live periods grouped by the version in force on their first day (all versions read once)
+        List<Rule> versions = rule.id() > 0 ? rules.allVersions(rule) : List.of(rule);
         Map<Long, List<Integer>> byVersion = new LinkedHashMap<>();
         Map<Long, RuleSpec> specs = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -239,7 +240,7 @@ public class Compliance {
                 });
                 continue;
             }
-            Rule version = rule.id() > 0 ? versionOn(rule, p.span().from()) : rule;
+            Rule version = Rules.versionOn(versions, p.span().from());
             specs.put(version.specId(), version.spec());
             byVersion.computeIfAbsent(version.specId(), k -> new ArrayList<>()).add(i);
         }

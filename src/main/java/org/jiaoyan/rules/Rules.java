@@ -113,6 +113,26 @@ public class Rules {
         return r;
     }
 
+    /** Every version of a saved rule as the rule under that version, oldest first (one query; no scope check). */
+    List<Rule> allVersions(Rule rule) {
+        return jdbc.sql("select * from rule_version where rule_id = ? order by effective_from, id").param(rule.id())
+                .query((rs, i) -> new Rule(rule.id(), rule.institutionId(), rule.regionId(), rule.parentRuleId(),
+                        rule.templateCode(), rule.name(), rule.enabled(), rule.publicRanking(), rule.version(),
+                        rs.getLong("id"), rs.getObject("effective_from", LocalDate.class), spec(rs)))
+                .list();
+    }
+
+    /** The version in force on a day among {@link #allVersions}: the latest effective on or before it, else the first. */
+    static Rule versionOn(List<Rule> versions, LocalDate day) {
+        Rule found = versions.get(0);
+        for (Rule v : versions) {
+            if (!v.effectiveFrom().isAfter(day)) {
+                found = v;
+            }
+        }
+        return found;
+    }
+
     /** Every version of a rule, oldest first: (version id, effective from, spec). */
     @Transactional(readOnly = true)
     public List<Map.Entry<LocalDate, RuleSpec>> versions(long id) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jiaoyan.excel.WorkbookWriter;
 import org.jiaoyan.rules.ComplianceMatrix;
-import org.jiaoyan.rules.RulePeriod;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -51,10 +50,5 @@ class ComplianceExport {
 
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    @SuppressWarnings("unused")
-    private static String label(RulePeriod p) {
-        return p.shortLabel();
     }
 }
