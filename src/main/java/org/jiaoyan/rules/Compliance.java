@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jiaoyan.metrics.DateSpan;
 import org.jiaoyan.metrics.Metrics;
+import org.jiaoyan.metrics.SubjectKind;
 import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.org.SubjectDirectory;
 import org.jiaoyan.org.Terms;
@@ -134,9 +136,9 @@ public class Compliance {
             if (periods.isEmpty()) {
                 continue;
             }
-            ComplianceMatrix m = evaluate(rule, periods, List.of(institution), LocalDate.now(), true);
-            List<Row> rows = m.rows().stream().filter(r -> r.subject().people().contains(personId)
-                    && (r.subject().leaders().isEmpty() || r.subject().leaders().contains(personId))).toList();
+            ComplianceMatrix m = evaluate(rule, periods, List.of(institution), LocalDate.now(), true,
+                    s -> s.people().contains(personId) && (s.leaders().isEmpty() || s.leaders().contains(personId)));
+            List<Row> rows = m.rows();
             if (!rows.isEmpty()) {
                 out.put(rule, rows);
             }
@@ -218,12 +220,21 @@ public class Compliance {
      */
     ComplianceMatrix evaluate(Rule rule, List<RulePeriod> periods, Collection<Long> institutions, LocalDate today,
                               boolean useSnapshots) {
+        return evaluate(rule, periods, institutions, today, useSnapshots, null);
+    }
+
+    /**
+     * As above, for the subjects {@code only} accepts (null: all): the records are counted for those subjects alone (a
+     * person's own rows on the dashboard cost one school's people list and a metric query for a handful of ids).
+     */
+    ComplianceMatrix evaluate(Rule rule, List<RulePeriod> periods, Collection<Long> institutions, LocalDate today,
+                              boolean useSnapshots, @Nullable Predicate<ComplianceSubject> only) {
         int n = periods.size();
         Map<Long, ComplianceSubject> subjectsById = new LinkedHashMap<>();
         Map<Long, Cell[]> cells = new HashMap<>();
         List<Boolean> frozen = new ArrayList<>();
         Map<LocalDate, Map<Long, Object[]>> snapshots = useSnapshots && rule.id() > 0
-                ? snapshotsOf(rule.id(), periods, institutions) : Map.of();
+                ? snapshotsOf(rule, periods, institutions) : Map.of();
         // live periods grouped by the version in force on their first day (all versions read once)
         List<Rule> versions = rule.id() > 0 ? rules.allVersions(rule) : List.of(rule);
         Map<Long, List<Integer>> byVersion = new LinkedHashMap<>();
@@ -235,6 +246,9 @@ public class Compliance {
             if (snap != null) {
                 int index = i;
                 snap.forEach((subjectId, v) -> {
+                    if (only != null && !only.test((ComplianceSubject) v[0])) {
+                        return;
+                    }
                     subjectsById.putIfAbsent(subjectId, (ComplianceSubject) v[0]);
                     cells.computeIfAbsent(subjectId, k -> new Cell[n])[index] = new Cell((Long) v[1], (ComplianceState) v[2]);
                 });
@@ -261,7 +275,11 @@ public class Compliance {
                 Set<Long> ids = new java.util.HashSet<>();
                 if (applies(spec, p.span())) {
                     for (ComplianceSubject s : who.on(p.span().from())) {
-                        subjectsById.putIfAbsent(s.id(), s);
+                        if (only != null && !only.test(s)) {
+                            continue;
+                        }
+                        // a live subject knows its people and leaders, a frozen one only its name
+                        subjectsById.merge(s.id(), s, (old, live) -> old.people().isEmpty() ? live : old);
                         ids.add(s.id());
                     }
                 }
@@ -352,27 +370,44 @@ public class Compliance {
         return out;
     }
 
-    /** period start → subject id → {subject, count, state} of the frozen periods among those asked. */
-    private Map<LocalDate, Map<Long, Object[]>> snapshotsOf(long ruleId, List<RulePeriod> periods, Collection<Long> institutions) {
+    /**
+     * period start → subject id → {subject, count, state} of the frozen periods among those asked. A snapshot keeps the
+     * subject's name; its people and leaders (who may see the row, whose row it is) are today's: a teacher is their own
+     * person, a group or a pair is looked up once.
+     */
+    private Map<LocalDate, Map<Long, Object[]>> snapshotsOf(Rule rule, List<RulePeriod> periods, Collection<Long> institutions) {
         Map<LocalDate, Map<Long, Object[]>> out = new HashMap<>();
         if (periods.isEmpty()) {
             return out;
         }
         Set<LocalDate> starts = new java.util.HashSet<>();
         periods.forEach(p -> starts.add(p.span().from()));
+        List<Object[]> frozen = new ArrayList<>();
         jdbc.sql("""
                 select period_from, subject_id, subject_name, institution_id, count_value, state from compliance_snapshot
                  where rule_id = :rule and period_from between :from and :to and institution_id in (:insts)""")
-                .param("rule", ruleId).param("from", periods.get(0).span().from())
+                .param("rule", rule.id()).param("from", periods.get(0).span().from())
                 .param("to", periods.get(periods.size() - 1).span().from()).param("insts", institutions)
                 .query(rs -> {
                     LocalDate start = rs.getObject(1, LocalDate.class);
                     if (starts.contains(start)) {
-                        ComplianceSubject s = new ComplianceSubject(rs.getLong(2), rs.getString(3), rs.getLong(4), Set.of(), Set.of());
-                        out.computeIfAbsent(start, k -> new HashMap<>()).put(rs.getLong(2),
-                                new Object[] {s, rs.getLong(5), ComplianceState.valueOf(rs.getString(6))});
+                        frozen.add(new Object[] {start, rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                                ComplianceState.valueOf(rs.getString(6))});
                     }
                 });
+        SubjectKind kind = rule.spec().filter().kind();
+        Map<Long, ComplianceSubject> current = new HashMap<>();
+        if (!frozen.isEmpty() && (kind == SubjectKind.GROUP || kind == SubjectKind.PAIR)) {
+            subjects.of(rule.spec(), institutions).on(LocalDate.now()).forEach(c -> current.put(c.id(), c));
+        }
+        for (Object[] f : frozen) {
+            long id = (Long) f[1];
+            ComplianceSubject now = current.get(id);
+            Set<Long> people = kind == SubjectKind.TEACHER ? Set.of(id) : now != null ? now.people() : Set.of();
+            Set<Long> leaders = now != null ? now.leaders() : Set.of();
+            ComplianceSubject s = new ComplianceSubject(id, (String) f[2], (Long) f[3], people, leaders);
+            out.computeIfAbsent((LocalDate) f[0], k -> new HashMap<>()).put(id, new Object[] {s, f[4], f[5]});
+        }
         return out;
     }
 

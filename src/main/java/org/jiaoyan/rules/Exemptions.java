@@ -74,8 +74,8 @@ public class Exemptions {
         if (to.isBefore(from)) {
             problems.add(new ValidationException.FieldProblem("to", "compliance.exempt.dates.invalid"));
         }
-        if (subjectId != null && compliance.matrix(ruleId, from, to, null).rows().stream()
-                .noneMatch(r -> r.subject().id() == subjectId)) {
+        if (subjectId != null && !to.isBefore(from) && compliance.evaluate(rule, compliance.periods(rule.spec(), from, to),
+                compliance.institutionsOf(rule, null), LocalDate.now(), true, s -> s.id() == subjectId).rows().isEmpty()) {
             problems.add(new ValidationException.FieldProblem("subjectId", "compliance.exempt.subject.unknown"));
         }
         if (!problems.isEmpty()) {

@@ -190,6 +190,33 @@ class RulesIntegrationTests {
     }
 
     @Test
+    void frozenPeriodsStillShowATeacherTheirOwnRowAndALeaderTheirGroup() {
+        exemptions.freezeClosedPeriods(LocalDate.now());
+        Rule monthly = demoRule("TEACHER_OBSERVE_MONTHLY");
+        Rule weekly = demoRule("TR_GROUP_WEEKLY");
+        LocalDate lastMonth = LocalDate.now().withDayOfMonth(1).minusMonths(1);
+        long teacher = user("teacher").personId();
+        ComplianceMatrix frozenMonth = Access.as(user("jks"), () -> compliance.matrix(monthly.id(), lastMonth, lastMonth, null));
+        assertThat(frozenMonth.frozen()).containsExactly(true);
+        // the teacher's own rows over a frozen month (the API's /me/compliance and the phone page read these)
+        var mine = Access.as(user("teacher"), () -> compliance.mineByRule(teacher, lastMonth, lastMonth));
+        assertThat(mine.entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey().id()).isEqualTo(monthly.id());
+            assertThat(e.getValue()).singleElement().satisfies(r -> {
+                assertThat(r.subject().id()).isEqualTo(teacher);
+                assertThat(r.cells().get(0)).isNotNull();
+            });
+        });
+        // a group leader still sees their group in a frozen week (its leader known although the snapshot keeps a name)
+        LocalDate day = weeksAgo(2);
+        ComplianceMatrix week = Access.as(user("zuzhang"), () -> compliance.matrix(weekly.id(), day, day, null));
+        assertThat(week.frozen()).containsExactly(true);
+        assertThat(week.rows()).extracting(r -> r.subject().id()).contains(chineseGroup());
+        assertThat(week.rows()).filteredOn(r -> r.subject().id() == chineseGroup())
+                .allSatisfy(r -> assertThat(r.subject().leaders()).contains(user("zuzhang").personId()));
+    }
+
+    @Test
     void anExemptionShowsAsExemptNeverAsFailing() {
         long id = Access.as(user("jks"), () -> rules.create(school(), null, "豁免测试：每周五次", new RuleSpec(
                 "activity.group-sessions", SubjectFilter.GROUPS, "TEACHING_RESEARCH", PeriodKind.CALENDAR_WEEK, null, null,
