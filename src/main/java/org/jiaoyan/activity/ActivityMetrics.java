@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jiaoyan.metrics.DateSpan;
-import org.jiaoyan.metrics.IdArray;
 import org.jiaoyan.metrics.MetricDefinition;
 import org.jiaoyan.metrics.MetricSource;
 import org.jiaoyan.metrics.PeriodBuckets;
@@ -47,25 +46,25 @@ class ActivityMetrics implements MetricSource {
         String sql = switch (metricId) {
             case GROUP_SESSIONS -> """
                     select a.organiser_unit_id, count(*) from activity a
-                     where a.deleted_at is null and a.organiser_unit_id = any(:ids) and a.starts_at >= :from and a.starts_at < :to
+                     where a.deleted_at is null and a.organiser_unit_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
                      group by a.organiser_unit_id""";
             case COLLECTIVE_PREP -> """
                     select a.organiser_unit_id, count(*) from activity a join activity_type t on t.id = a.type_id
-                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id = any(:ids)
+                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id in (:ids)
                        and a.starts_at >= :from and a.starts_at < :to
                      group by a.organiser_unit_id""";
             case SIGNINS -> """
                     select s.person_id, count(*) from activity_signin s join activity a on a.id = s.activity_id
-                     where a.deleted_at is null and s.person_id = any(:ids) and a.starts_at >= :from and a.starts_at < :to
+                     where a.deleted_at is null and s.person_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
                      group by s.person_id""";
             case SCHOOL_ACTIVITIES -> """
                     select a.institution_id, count(*) from activity a
-                     where a.deleted_at is null and a.institution_id = any(:ids) and a.starts_at >= :from and a.starts_at < :to
+                     where a.deleted_at is null and a.institution_id in (:ids) and a.starts_at >= :from and a.starts_at < :to
                      group by a.institution_id""";
             default -> throw new IllegalArgumentException(metricId);
         };
         Map<Long, Long> out = new HashMap<>();
-        jdbc.sql(sql).param("ids", IdArray.of(subjectIds)).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+        jdbc.sql(sql).param("ids", subjectIds).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -77,22 +76,22 @@ class ActivityMetrics implements MetricSource {
     public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
         Rows rows = switch (metricId) {
             case GROUP_SESSIONS -> new Rows("a.organiser_unit_id",
-                    "from activity a where a.deleted_at is null and a.organiser_unit_id = any(:ids)");
+                    "from activity a where a.deleted_at is null and a.organiser_unit_id in (:ids)");
             case COLLECTIVE_PREP -> new Rows("a.organiser_unit_id", """
                     from activity a join activity_type t on t.id = a.type_id
-                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id = any(:ids)""");
+                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id in (:ids)""");
             case SIGNINS -> new Rows("s.person_id", """
                     from activity_signin s join activity a on a.id = s.activity_id
-                     where a.deleted_at is null and s.person_id = any(:ids)""");
+                     where a.deleted_at is null and s.person_id in (:ids)""");
             case SCHOOL_ACTIVITIES -> new Rows("a.institution_id",
-                    "from activity a where a.deleted_at is null and a.institution_id = any(:ids)");
+                    "from activity a where a.deleted_at is null and a.institution_id in (:ids)");
             default -> throw new IllegalArgumentException(metricId);
         };
         if (subjectIds.isEmpty() || periods.isEmpty()) {
             return new HashMap<>();
         }
         return PeriodBuckets.ofTimestamps("a.starts_at", periods).count(jdbc, rows.subject(), rows.fromWhere(),
-                Map.of("ids", IdArray.of(subjectIds)));
+                Map.of("ids", subjectIds));
     }
 
     /** What a metric counts: the subject column and the from clause with its conditions. */

@@ -69,8 +69,8 @@ class MentoringMetrics implements MetricSource {
         }
         Map<Long, long[]> pairs = new HashMap<>();
         Set<Long> people = new HashSet<>();
-        jdbc.sql("select id, mentor_id, apprentice_id from mentor_pair where id = any(:ids) and deleted_at is null")
-                .param("ids", org.jiaoyan.metrics.IdArray.of(subjectIds)).query(rs -> {
+        jdbc.sql("select id, mentor_id, apprentice_id from mentor_pair where id in (:ids) and deleted_at is null")
+                .param("ids", subjectIds).query(rs -> {
                     pairs.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                     people.add(rs.getLong(2));
                     people.add(rs.getLong(3));

@@ -30,9 +30,9 @@ public class ObservationFacts {
         }
         return jdbc.sql("""
                 select observer_id, teacher_id, observed_on, lesson_type from observation
-                 where deleted_at is null and observer_id = any(:people) and teacher_id = any(:people)
+                 where deleted_at is null and observer_id in (:people) and teacher_id in (:people)
                    and observed_on between :from and :to order by observed_on""")
-                .param("people", org.jiaoyan.metrics.IdArray.of(people)).param("from", from).param("to", to)
+                .param("people", people).param("from", from).param("to", to)
                 .query((rs, i) -> new ObservedLesson(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         LessonType.valueOf(rs.getString(4))))
                 .list();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jiaoyan.metrics.DateSpan;
-import org.jiaoyan.metrics.IdArray;
 import org.jiaoyan.metrics.MetricDefinition;
 import org.jiaoyan.metrics.MetricSource;
 import org.jiaoyan.metrics.PeriodBuckets;
@@ -44,8 +43,8 @@ class ObservationMetrics implements MetricSource {
             return out;
         }
         jdbc.sql("select " + column + ", count(*) from observation where deleted_at is null and " + column
-                        + " = any(:ids) and observed_on between :from and :to group by " + column)
-                .param("ids", IdArray.of(subjectIds)).param("from", from).param("to", to)
+                        + " in (:ids) and observed_on between :from and :to group by " + column)
+                .param("ids", subjectIds).param("from", from).param("to", to)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -60,7 +59,7 @@ class ObservationMetrics implements MetricSource {
             return new HashMap<>();
         }
         return PeriodBuckets.ofDates("observed_on", periods).count(jdbc, column,
-                "from observation where deleted_at is null and " + column + " = any(:ids)", Map.of("ids", IdArray.of(subjectIds)));
+                "from observation where deleted_at is null and " + column + " in (:ids)", Map.of("ids", subjectIds));
     }
 
     private static String subjectColumn(String metricId) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jiaoyan.metrics.DateSpan;
-import org.jiaoyan.metrics.IdArray;
 import org.jiaoyan.metrics.MetricDefinition;
 import org.jiaoyan.metrics.PeriodBuckets;
 import org.jiaoyan.metrics.MetricSource;
@@ -46,20 +45,20 @@ class QualityMetrics implements MetricSource {
         String sql = switch (metricId) {
             case QC_CHECKS -> """
                     select q.unit_id, count(*) from quality_check q
-                     where q.deleted_at is null and q.unit_id = any(:ids) and q.checked_on >= :from and q.checked_on <= :to
+                     where q.deleted_at is null and q.unit_id in (:ids) and q.checked_on >= :from and q.checked_on <= :to
                      group by q.unit_id""";
             case TRAINING_SESSIONS -> """
                     select t.unit_id, count(*) from quality_training t
-                     where t.deleted_at is null and t.unit_id = any(:ids) and t.held_on >= :from and t.held_on <= :to
+                     where t.deleted_at is null and t.unit_id in (:ids) and t.held_on >= :from and t.held_on <= :to
                      group by t.unit_id""";
             case TRAINING_PRESENTED -> """
                     select t.presenter_id, count(*) from quality_training t
-                     where t.deleted_at is null and t.presenter_id = any(:ids) and t.held_on >= :from and t.held_on <= :to
+                     where t.deleted_at is null and t.presenter_id in (:ids) and t.held_on >= :from and t.held_on <= :to
                      group by t.presenter_id""";
             // drills in which the person passed: a fail followed by a pass in a later drill counts that later drill
             case DRILL_PASSED -> """
                     select r.person_id, count(*) from quality_drill_result r join quality_drill d on d.id = r.drill_id
-                     where d.deleted_at is null and r.passed = true and r.person_id = any(:ids)
+                     where d.deleted_at is null and r.passed = true and r.person_id in (:ids)
                        and d.held_on >= :from and d.held_on <= :to
                      group by r.person_id""";
             default -> throw new IllegalArgumentException("unknown metric " + metricId);
@@ -68,7 +67,7 @@ class QualityMetrics implements MetricSource {
         if (subjectIds.isEmpty()) {
             return out;
         }
-        jdbc.sql(sql).param("ids", IdArray.of(subjectIds)).param("from", from).param("to", to).query(rs -> {
+        jdbc.sql(sql).param("ids", subjectIds).param("from", from).param("to", to).query(rs -> {
             out.put(rs.getLong(1), rs.getLong(2));
         });
         return out;
@@ -80,17 +79,17 @@ class QualityMetrics implements MetricSource {
         if (subjectIds.isEmpty() || periods.isEmpty()) {
             return new HashMap<>();
         }
-        Map<String, Object> ids = Map.of("ids", IdArray.of(subjectIds));
+        Map<String, Object> ids = Map.of("ids", subjectIds);
         return switch (metricId) {
             case QC_CHECKS -> PeriodBuckets.ofDates("q.checked_on", periods).count(jdbc, "q.unit_id",
-                    "from quality_check q where q.deleted_at is null and q.unit_id = any(:ids)", ids);
+                    "from quality_check q where q.deleted_at is null and q.unit_id in (:ids)", ids);
             case TRAINING_SESSIONS -> PeriodBuckets.ofDates("t.held_on", periods).count(jdbc, "t.unit_id",
-                    "from quality_training t where t.deleted_at is null and t.unit_id = any(:ids)", ids);
+                    "from quality_training t where t.deleted_at is null and t.unit_id in (:ids)", ids);
             case TRAINING_PRESENTED -> PeriodBuckets.ofDates("t.held_on", periods).count(jdbc, "t.presenter_id",
-                    "from quality_training t where t.deleted_at is null and t.presenter_id = any(:ids)", ids);
+                    "from quality_training t where t.deleted_at is null and t.presenter_id in (:ids)", ids);
             case DRILL_PASSED -> PeriodBuckets.ofDates("d.held_on", periods).count(jdbc, "r.person_id",
                     "from quality_drill_result r join quality_drill d on d.id = r.drill_id"
-                            + " where d.deleted_at is null and r.passed = true and r.person_id = any(:ids)", ids);
+                            + " where d.deleted_at is null and r.passed = true and r.person_id in (:ids)", ids);
             default -> throw new IllegalArgumentException("unknown metric " + metricId);
         };
     }
