@@ -76,22 +76,22 @@ class ActivityMetrics implements MetricSource {
     public Map<Long, long[]> countPerPeriod(String metricId, List<DateSpan> periods, Collection<Long> subjectIds) {
         Rows rows = switch (metricId) {
             case GROUP_SESSIONS -> new Rows("a.organiser_unit_id",
-                    "from activity a where a.deleted_at is null and a.organiser_unit_id in (:ids)");
+                    "from activity a where a.deleted_at is null");
             case COLLECTIVE_PREP -> new Rows("a.organiser_unit_id", """
                     from activity a join activity_type t on t.id = a.type_id
-                     where a.deleted_at is null and t.collective_prep = true and a.organiser_unit_id in (:ids)""");
+                     where a.deleted_at is null and t.collective_prep = true""");
             case SIGNINS -> new Rows("s.person_id", """
                     from activity_signin s join activity a on a.id = s.activity_id
-                     where a.deleted_at is null and s.person_id in (:ids)""");
+                     where a.deleted_at is null""");
             case SCHOOL_ACTIVITIES -> new Rows("a.institution_id",
-                    "from activity a where a.deleted_at is null and a.institution_id in (:ids)");
+                    "from activity a where a.deleted_at is null");
             default -> throw new IllegalArgumentException(metricId);
         };
         if (subjectIds.isEmpty() || periods.isEmpty()) {
             return new HashMap<>();
         }
-        return PeriodBuckets.ofTimestamps("a.starts_at", periods).count(jdbc, rows.subject(), rows.fromWhere(),
-                Map.of("ids", subjectIds));
+        return PeriodBuckets.ofTimestamps("a.starts_at", periods).count(jdbc, rows.subject(), rows.fromWhere(), subjectIds,
+                Map.of());
     }
 
     /** What a metric counts: the subject column and the from clause with its conditions. */

@@ -1,10 +1,13 @@
 package org.jiaoyan.metrics;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -66,19 +69,38 @@ public final class PeriodBuckets {
     }
 
     /**
-     * Runs {@code select <subject>, <period index>, count(*)} over the rows of {@code fromWhere} (a from clause with its
-     * where conditions, to which {@link #withinAll} is added) grouped by subject and period, with the caller's
-     * parameters and the bounds. Answers one count per period for each subject that has records.
+     * Above this many subjects a grouped count reads every row of the date range and keeps the subjects asked for in
+     * Java: one index lookup per subject (H2 plans {@code in (…)} so, and {@code = any(array)} as a scan testing each
+     * row against the whole array) costs more than reading the range once — a county's 5,000 teachers took 5 s where
+     * the range read took 0.3 s. Below it, a school's hundred teachers are looked up through the subject's index.
      */
-    public Map<Long, long[]> count(JdbcClient jdbc, String subject, String fromWhere, Map<String, ?> callerParams) {
+    static final int LOOKUP_LIMIT = 400;
+
+    /**
+     * Runs {@code select <subject>, <period index>, count(*)} over the rows of {@code fromWhere} (a from clause with its
+     * where conditions, to which {@link #withinAll} and, for a few subjects, {@code <subject> in (:subjectIds)} are
+     * added) grouped by subject and period, with the caller's parameters and the bounds. Answers one count per period
+     * for each subject asked for that has records.
+     */
+    public Map<Long, long[]> count(JdbcClient jdbc, String subject, String fromWhere, Collection<Long> subjectIds,
+                                   Map<String, ?> callerParams) {
+        boolean lookup = subjectIds.size() <= LOOKUP_LIMIT;
         String sql = "select subject_id, period_index, count(*) from (select " + subject + " as subject_id, "
                 + indexExpression() + " as period_index " + fromWhere + " and " + withinAll()
+                + (lookup ? " and " + subject + " in (:subjectIds)" : "")
                 + ") bucketed where period_index is not null group by subject_id, period_index";
         Map<String, Object> all = new HashMap<>(callerParams);
         all.putAll(params);
+        Set<Long> wanted = lookup ? null : new HashSet<>(subjectIds);
+        if (lookup) {
+            all.put("subjectIds", subjectIds);
+        }
         Map<Long, long[]> out = new HashMap<>();
         jdbc.sql(sql).params(all).query(rs -> {
-            out.computeIfAbsent(rs.getLong(1), k -> new long[periods.size()])[rs.getInt(2)] = rs.getLong(3);
+            long id = rs.getLong(1);
+            if (wanted == null || wanted.contains(id)) {
+                out.computeIfAbsent(id, k -> new long[periods.size()])[rs.getInt(2)] = rs.getLong(3);
+            }
         });
         return out;
     }

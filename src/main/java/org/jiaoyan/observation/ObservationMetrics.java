@@ -59,7 +59,7 @@ class ObservationMetrics implements MetricSource {
             return new HashMap<>();
         }
         return PeriodBuckets.ofDates("observed_on", periods).count(jdbc, column,
-                "from observation where deleted_at is null and " + column + " in (:ids)", Map.of("ids", subjectIds));
+                "from observation where deleted_at is null", subjectIds, Map.of());
     }
 
     private static String subjectColumn(String metricId) {

@@ -79,17 +79,17 @@ class QualityMetrics implements MetricSource {
         if (subjectIds.isEmpty() || periods.isEmpty()) {
             return new HashMap<>();
         }
-        Map<String, Object> ids = Map.of("ids", subjectIds);
+        Collection<Long> ids = subjectIds;
         return switch (metricId) {
             case QC_CHECKS -> PeriodBuckets.ofDates("q.checked_on", periods).count(jdbc, "q.unit_id",
-                    "from quality_check q where q.deleted_at is null and q.unit_id in (:ids)", ids);
+                    "from quality_check q where q.deleted_at is null", ids, Map.of());
             case TRAINING_SESSIONS -> PeriodBuckets.ofDates("t.held_on", periods).count(jdbc, "t.unit_id",
-                    "from quality_training t where t.deleted_at is null and t.unit_id in (:ids)", ids);
+                    "from quality_training t where t.deleted_at is null", ids, Map.of());
             case TRAINING_PRESENTED -> PeriodBuckets.ofDates("t.held_on", periods).count(jdbc, "t.presenter_id",
-                    "from quality_training t where t.deleted_at is null and t.presenter_id in (:ids)", ids);
+                    "from quality_training t where t.deleted_at is null", ids, Map.of());
             case DRILL_PASSED -> PeriodBuckets.ofDates("d.held_on", periods).count(jdbc, "r.person_id",
                     "from quality_drill_result r join quality_drill d on d.id = r.drill_id"
-                            + " where d.deleted_at is null and r.passed = true and r.person_id in (:ids)", ids);
+                            + " where d.deleted_at is null and r.passed = true", ids, Map.of());
             default -> throw new IllegalArgumentException("unknown metric " + metricId);
         };
     }

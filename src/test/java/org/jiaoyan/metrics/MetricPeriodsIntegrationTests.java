@@ -170,6 +170,31 @@ class MetricPeriodsIntegrationTests {
         }
     }
 
+    @Test
+    void aCountyWideSubjectListReadsTheRangeOnceAndAnswersTheSameAsAFewSubjects() {
+        LocalDate start = SEP_7.minusWeeks(10);
+        LocalDate end = SEP_7.plusWeeks(10).minusDays(1);
+        scatterRecords(start, end, new Random(11));
+        List<DateSpan> weeks = weeks(start, end);
+        for (MetricDefinition metric : metrics.all()) {
+            List<Long> few = subjectsOf(metric.subject());
+            // more subjects than PeriodBuckets looks up one by one: the rest are ids without records
+            List<Long> many = new ArrayList<>(few);
+            for (long i = 0; many.size() <= PeriodBuckets.LOOKUP_LIMIT + 50; i++) {
+                many.add(9_000_000_000L + i);
+            }
+            Map<Long, long[]> small = metrics.countPerPeriod(metric.id(), weeks, few);
+            StatementCounter.Counted<Map<Long, long[]>> large =
+                    StatementCounter.count(() -> metrics.countPerPeriod(metric.id(), weeks, many));
+            assertThat(large.statements()).as(metric.id()).isEqualTo(metric.id().equals("mentoring.mutual-weeks") ? 2 : 1);
+            assertThat(large.result().keySet()).containsExactlyInAnyOrderElementsOf(many);
+            for (long id : few) {
+                assertThat(large.result().get(id)).as("%s of %d", metric.id(), id).containsExactly(small.get(id));
+            }
+            assertThat(large.result().get(9_000_000_000L)).containsOnly(0L);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** The expected counts, and the same as one count() per period. */
