@@ -307,8 +307,9 @@ public class Compliance {
             rows.add(new Row(named, schoolNames.getOrDefault(s.institutionId(), ""),
                     java.util.Arrays.asList(cells.getOrDefault(s.id(), new Cell[n]))));
         }
-        rows.sort(java.util.Comparator.comparing((Row r) -> r.institutionName()).thenComparing(r -> r.subject().name(),
-                org.jiaoyan.shared.NaturalOrder.INSTANCE));
+        Map<Row, org.jiaoyan.shared.NaturalOrder.Key> names = new java.util.IdentityHashMap<>();
+        rows.forEach(r -> names.put(r, org.jiaoyan.shared.NaturalOrder.INSTANCE.key(r.subject().name())));
+        rows.sort(java.util.Comparator.comparing((Row r) -> r.institutionName()).thenComparing(names::get));
         return new ComplianceMatrix(rule, periods, rows, frozen);
     }
 

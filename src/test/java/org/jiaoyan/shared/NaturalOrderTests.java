@@ -37,4 +37,16 @@ class NaturalOrderTests {
         assertThat(NaturalOrder.chineseValue("一百零五")).isEqualTo(105);
         assertThat(NaturalOrder.chineseValue("十二")).isEqualTo(12);
     }
+
+    @Test
+    void aPreparedKeyOrdersEveryPairAsTheComparatorDoes() {
+        List<String> names = List.of("第10周", "第2周", "第十一周", "初一", "六年级", "高一", "张三", "李四", "王五", "张三丰",
+                "三年级语文备课组", "三年级数学备课组", "", "A班", "a班", "2班", "12班");
+        for (String a : names) {
+            for (String b : names) {
+                assertThat(Integer.signum(NaturalOrder.INSTANCE.key(a).compareTo(NaturalOrder.INSTANCE.key(b))))
+                        .as("%s vs %s", a, b).isEqualTo(Integer.signum(NaturalOrder.INSTANCE.compare(a, b)));
+            }
+        }
+    }
 }
