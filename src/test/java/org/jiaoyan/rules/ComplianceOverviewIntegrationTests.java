@@ -218,6 +218,19 @@ class ComplianceOverviewIntegrationTests {
     }
 
     @Test
+    void aRuleOnTheWholeSchoolHasOneWholeSchoolCellThatGroupLeadersDoNotSee() {
+        long id = rule("总览测试：全校每月活动", spec("activity.school-activities", SubjectFilter.INSTITUTION, null,
+                PeriodKind.MONTH, Comparison.AT_LEAST, 1));
+        activity(otherGroup(), "总览测试：全校活动", LONG_AGO.atDay(8).atTime(15, 0));
+        Overview o = overviewAs("jks", LONG_AGO);
+        RuleRow r = row(o, id);
+        assertThat(r.wholeInstitution()).isTrue();
+        assertThat(r.cells()).containsOnlyNulls();
+        assertThat(r.total()).isEqualTo(new Share(1, 1, 0, 0));
+        assertThat(overviewAs("zuzhang", LONG_AGO).rows()).noneMatch(x -> x.rule().id() == id);
+    }
+
+    @Test
     void aGroupLeaderSeesOnlyTheGroupsTheyLead() throws Exception {
         long id = rule("总览测试：组长视角", spec("activity.group-sessions", SubjectFilter.GROUPS, "TEACHING_RESEARCH",
                 PeriodKind.MONTH, Comparison.AT_LEAST, 1));
