@@ -156,6 +156,9 @@ public class ComplianceOverview {
             }
             List<RulePeriod> periods = compliance.periods(rule.spec(), month.atDay(1), month.atEndOfMonth());
             ComplianceMatrix m = compliance.evaluate(rule, periods, List.of(schoolId), today, true);
+            if (m.rows().isEmpty()) {
+                continue; // nobody here it is about (a county rule on 教研组 in a hospital)
+            }
             rows.add(row(rule, kind, m, where, columns.size(), wholeSchool));
         }
         String name = directory.names(List.of(schoolId)).getOrDefault(schoolId, "");
