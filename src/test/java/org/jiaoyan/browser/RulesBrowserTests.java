@@ -102,6 +102,42 @@ class RulesBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void theOfficeHeadOnAPhoneReadsTheOverviewAndARulesTrend() {
+        phone();
+        login("jks", TestUsers.DEMO_PASSWORD);
+        open("/rules");
+        click("#open-overview");
+        wait.until(ExpectedConditions.urlContains("/rules/overview"));
+        assertThat(find("h1").getText()).isEqualTo("制度执行总览");
+        WebElement table = find("#compliance-overview");
+        assertThat(table.findElement(By.tagName("thead")).getText()).contains("全校", "语文教研组");
+        assertThat(all("#compliance-overview tbody tr[data-rule-id]")).hasSizeGreaterThanOrEqualTo(4);
+        // the table scrolls inside its card; the page itself stays phone-wide
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        screenshot("rules-overview-phone");
+
+        // last month has judged cells; one leads to the rule's matrix for that month
+        click("#overview-filter a[title='上个月']");
+        wait.until(ExpectedConditions.urlContains("month="));
+        WebElement judged = all("#compliance-overview td[data-judged]").stream()
+                .filter(td -> !td.getDomAttribute("data-judged").equals("0")).findFirst().orElseThrow();
+        assertThat(judged.getText()).containsPattern("\\d+/\\d+ · \\d+%");
+        WebElement link = judged.findElement(By.tagName("a"));
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});", link);
+        link.click();
+        wait.until(ExpectedConditions.urlMatches("/rules/\\d+/matrix\\?from="));
+        find("#compliance-matrix");
+
+        // the rule's page draws the share met per period of the term
+        find("nav.breadcrumb, nav[aria-label=breadcrumb]").findElements(By.tagName("a")).get(1).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rule-trend canvas")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rule-trend-data:not([hidden])")));
+        assertThat(all("#rule-trend-data tbody tr")).isNotEmpty();
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        screenshot("rules-trend-phone");
+    }
+
+    @Test
     void theEditorKeepsWhatWasTypedWhenTheNumberIsOutOfRange() {
         login("jks", TestUsers.DEMO_PASSWORD);
         open("/rules/new?template=TEACHER_OBSERVE_MONTHLY");

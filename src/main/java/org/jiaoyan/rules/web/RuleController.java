@@ -14,6 +14,7 @@ import org.jiaoyan.org.OrgUnit;
 import org.jiaoyan.org.OrgUnits;
 import org.jiaoyan.org.Sector;
 import org.jiaoyan.rules.Compliance;
+import org.jiaoyan.rules.ComplianceOverview;
 import org.jiaoyan.rules.ComplianceMatrix;
 import org.jiaoyan.rules.Comparison;
 import org.jiaoyan.rules.Exemptions;
@@ -24,6 +25,7 @@ import org.jiaoyan.rules.RuleWords;
 import org.jiaoyan.rules.Rules;
 import org.jiaoyan.rules.SubjectFilter;
 import org.jiaoyan.security.Access;
+import org.jiaoyan.security.Role;
 import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.shared.ValidationException;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 工作制度: the school's rules and templates, the editor with its sentence and dry run, the matrix and a cell. */
@@ -58,9 +61,11 @@ class RuleController {
     private final OrgUnits units;
     private final MessageSource messages;
     private final ComplianceExport export;
+    private final ComplianceOverview overview;
 
     RuleController(Rules rules, Compliance compliance, Exemptions exemptions, RuleWords words, Metrics metrics,
-                   OrgUnits units, MessageSource messages, ComplianceExport export) {
+                   OrgUnits units, MessageSource messages, ComplianceExport export, ComplianceOverview overview) {
+        this.overview = overview;
         this.rules = rules;
         this.compliance = compliance;
         this.exemptions = exemptions;
@@ -83,7 +88,7 @@ class RuleController {
 
     @GetMapping
     String list(@RequestParam(required = false) @Nullable Long school, Model model, Locale locale) {
-        if (school == null && Access.user().has(org.jiaoyan.security.Role.COUNTY_RESEARCHER)) {
+        if (school == null && Access.user().has(Role.COUNTY_RESEARCHER)) {
             return "redirect:/rules/county";
         }
         long inst = school(school);
@@ -95,7 +100,46 @@ class RuleController {
         model.addAttribute("sentences", sentences(list, unit.sector(), locale));
         model.addAttribute("templates", rules.templates(inst));
         model.addAttribute("canManage", Access.scope().canManageInstitution(inst));
+        model.addAttribute("canOverview", Access.scope().canReadInstitution(inst) || Access.user().has(Role.GROUP_LEADER));
         return "rules/rule-list";
+    }
+
+    /**
+     * 总览: rules × 教研组 with the share met in a month (?month=2026-11, default this month); a county researcher picks
+     * one school of the county (?schoolId=). A month that cannot be read shows this month with a message at the field.
+     */
+    @GetMapping("/overview")
+    String overview(@RequestParam(required = false) @Nullable String month, @RequestParam(required = false) @Nullable Long schoolId,
+                    Model model, Locale locale) {
+        YearMonth ym = YearMonth.now();
+        if (month != null && !month.isBlank()) {
+            try {
+                ym = YearMonth.parse(month.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                model.addAttribute("monthError", true);
+            }
+        }
+        long inst = schoolId != null ? schoolId : overviewSchool();
+        ComplianceOverview.Overview o = overview.overview(inst, ym, LocalDate.now());
+        model.addAttribute("overview", o);
+        model.addAttribute("sentences", sentences(o.rows().stream().map(ComplianceOverview.RuleRow::rule).toList(),
+                o.hospital() ? Sector.HEALTHCARE : Sector.EDUCATION, locale));
+        model.addAttribute("schools", o.wholeSchool() ? units.institutions() : List.of());
+        model.addAttribute("month", ym);
+        model.addAttribute("prevMonth", ym.minusMonths(1));
+        model.addAttribute("nextMonth", ym.plusMonths(1));
+        model.addAttribute("thisMonth", YearMonth.now());
+        return "rules/overview";
+    }
+
+    /** The user's own school; for a county researcher the first school of the county (not the 教研室 itself). */
+    private long overviewSchool() {
+        Long mine = rules.schoolOfUser();
+        if (Access.user().has(Role.COUNTY_RESEARCHER)) {
+            return units.institutions().stream().map(OrgUnit::id).filter(id -> !id.equals(mine)).findFirst()
+                    .orElseThrow(NotFoundException::new);
+        }
+        return school(mine);
     }
 
     /** 县区: the county's rules, per school the share of subjects that met each this period. */
@@ -168,6 +212,13 @@ class RuleController {
         model.addAttribute("subjects", metrics.published(rule.spec().metricId()) && rules.canManageRule(rule)
                 ? compliance.matrix(id, today, today, null).rows().stream().map(r -> r.subject()).toList() : List.of());
         return "rules/rule-detail";
+    }
+
+    /** The share met per period of the current term on the rows the user may see (the chart on the rule's page). */
+    @GetMapping("/{id}/trend.json")
+    @ResponseBody
+    ComplianceOverview.Trend trend(@PathVariable long id) {
+        return overview.trend(id, LocalDate.now());
     }
 
     /** Recomputes a frozen period from today's records, with a reason (logged with what changed). */
