@@ -23,6 +23,7 @@ class ObservationMetricsBenchIntegrationTests {
     @Autowired UserDetailsService users;
     @Autowired Metrics metrics;
     @Autowired JdbcClient jdbc;
+    @Autowired org.jiaoyan.shared.BenchDatabase database;
 
     @Test
     void outsideTheBenchTheEndpointIsNotThereAndItNeedsASignedInUser() throws Exception {
@@ -33,7 +34,8 @@ class ObservationMetricsBenchIntegrationTests {
 
     @Test
     void theMatrixThroughMetricsCountsTheSameObservationsAsThePlainAggregate() {
-        var bench = new ObservationMetricsBench(metrics, jdbc, new MockEnvironment().withProperty("jiaoyan.bench.enabled", "true"));
+        var bench = new ObservationMetricsBench(metrics, jdbc, new MockEnvironment().withProperty("jiaoyan.bench.enabled", "true"),
+                database);
         ObservationMetricsBench.Result r = bench.run(2);
         assertThat(r.subjects()).isPositive();
         assertThat(r.periods()).isEqualTo(10);
