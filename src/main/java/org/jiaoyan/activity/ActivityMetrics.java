@@ -91,7 +91,7 @@ class ActivityMetrics implements MetricSource {
             return new HashMap<>();
         }
         return PeriodBuckets.ofTimestamps("a.starts_at", periods).count(jdbc, rows.subject(), rows.fromWhere(), subjectIds,
-                Map.of());
+                Map.of(), SCHOOL_ACTIVITIES.equals(metricId) ? PeriodBuckets.INSTITUTION_LOOKUP_LIMIT : PeriodBuckets.LOOKUP_LIMIT);
     }
 
     /** What a metric counts: the subject column and the from clause with its conditions. */

@@ -74,7 +74,7 @@ public final class PeriodBuckets {
      * row against the whole array) costs more than reading the range once — a county's 5,000 teachers took 5 s where
      * the range read took 0.3 s. Below it, a school's hundred teachers are looked up through the subject's index.
      */
-    static final int LOOKUP_LIMIT = 400;
+    public static final int LOOKUP_LIMIT = 400;
 
     /**
      * Runs {@code select <subject>, <period index>, count(*)} over the rows of {@code fromWhere} (a from clause with its
@@ -84,7 +84,19 @@ public final class PeriodBuckets {
      */
     public Map<Long, long[]> count(JdbcClient jdbc, String subject, String fromWhere, Collection<Long> subjectIds,
                                    Map<String, ?> callerParams) {
-        boolean lookup = subjectIds.size() <= LOOKUP_LIMIT;
+        return count(jdbc, subject, fromWhere, subjectIds, callerParams, LOOKUP_LIMIT);
+    }
+
+    /**
+     * A subject holding a school's records (the school itself) has a hundred times a teacher's rows: past a few of
+     * them, reading the range is cheaper than looking each one up.
+     */
+    public static final int INSTITUTION_LOOKUP_LIMIT = 4;
+
+    /** As above, with the number of subjects up to which they are looked up through the index. */
+    public Map<Long, long[]> count(JdbcClient jdbc, String subject, String fromWhere, Collection<Long> subjectIds,
+                                   Map<String, ?> callerParams, int lookupLimit) {
+        boolean lookup = subjectIds.size() <= lookupLimit;
         String sql = "select subject_id, period_index, count(*) from (select " + subject + " as subject_id, "
                 + indexExpression() + " as period_index " + fromWhere + " and " + withinAll()
                 + (lookup ? " and " + subject + " in (:subjectIds)" : "")

@@ -59,7 +59,8 @@ class ObservationMetrics implements MetricSource {
             return new HashMap<>();
         }
         return PeriodBuckets.ofDates("observed_on", periods).count(jdbc, column,
-                "from observation where deleted_at is null", subjectIds, Map.of());
+                "from observation where deleted_at is null", subjectIds, Map.of(),
+                IN_SCHOOL.equals(metricId) ? PeriodBuckets.INSTITUTION_LOOKUP_LIMIT : PeriodBuckets.LOOKUP_LIMIT);
     }
 
     private static String subjectColumn(String metricId) {

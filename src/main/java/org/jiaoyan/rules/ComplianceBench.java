@@ -97,41 +97,54 @@ public class ComplianceBench {
         LocalDate from = today.withDayOfMonth(1).minusMonths(MONTHS - 1);
         LocalDate to = today.withDayOfMonth(today.lengthOfMonth());
         List<RulePeriod> periods = compliance.periods(spec("x", SubjectFilter.ALL_TEACHERS, null, 1, null), from, to);
-        List<Timing> timings = new ArrayList<>();
-        double matrixSum = 0;
-        double rawSum = 0;
-        for (Case c : cases(from)) {
+        List<Case> cases = cases(from);
+        int n = cases.size();
+        Runnable[] viaMatrix = new Runnable[n];
+        Runnable[] viaSql = new Runnable[n];
+        long[] matrixTotal = new long[n];
+        long[] rawTotal = new long[n];
+        int[] subjects = new int[n];
+        for (int k = 0; k < n; k++) {
+            Case c = cases.get(k);
+            int index = k;
             Rule draft = new Rule(0, null, regionId, null, null, c.name(), true, false, 0, 0, from, c.spec());
-            long[] matrixTotal = new long[1];
-            long[] rawTotal = new long[1];
-            int[] subjects = new int[1];
-            Runnable viaMatrix = () -> {
+            viaMatrix[k] = () -> {
                 ComplianceMatrix m = Access.asSystem(() -> compliance.evaluate(draft, periods, schools, today, false));
-                subjects[0] = m.rows().size();
-                matrixTotal[0] = m.rows().stream().flatMap(r -> r.cells().stream())
+                subjects[index] = m.rows().size();
+                matrixTotal[index] = m.rows().stream().flatMap(r -> r.cells().stream())
                         .mapToLong(cell -> cell == null ? 0 : cell.count()).sum();
             };
-            Runnable viaSql = () -> {
+            viaSql[k] = () -> {
                 long[] sum = new long[1];
                 jdbc.sql(c.rawSql()).params(Map.of("dfrom", from, "dto", to.plusDays(1), "tfrom", from.atStartOfDay(),
                                 "tto", to.plusDays(1).atStartOfDay()))
                         .query(rs -> {
                             sum[0] += rs.getLong(3);
                         });
-                rawTotal[0] = sum[0];
+                rawTotal[index] = sum[0];
             };
-            for (int i = 0; i < WARM_UP; i++) {
-                viaMatrix.run();
-                viaSql.run();
+        }
+        // warm every rule up before timing any (the first rule timed would otherwise pay for the compiler)
+        for (int w = 0; w < WARM_UP; w++) {
+            for (int k = 0; k < n; k++) {
+                viaMatrix[k].run();
+                viaSql[k].run();
             }
-            double[] matrixMs = new double[runs];
-            double[] rawMs = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                matrixMs[i] = timed(viaMatrix);
-                rawMs[i] = timed(viaSql);
+        }
+        double[][] matrixMs = new double[n][runs];
+        double[][] rawMs = new double[n][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
+                matrixMs[k][i] = timed(viaMatrix[k]);
+                rawMs[k][i] = timed(viaSql[k]);
             }
-            Timing t = new Timing(c.name(), subjects[0], matrixTotal[0], rawTotal[0], median(matrixMs), median(rawMs),
-                    min(matrixMs), min(rawMs));
+        }
+        List<Timing> timings = new ArrayList<>();
+        double matrixSum = 0;
+        double rawSum = 0;
+        for (int k = 0; k < n; k++) {
+            Timing t = new Timing(cases.get(k).name(), subjects[k], matrixTotal[k], rawTotal[k], median(matrixMs[k]),
+                    median(rawMs[k]), min(matrixMs[k]), min(rawMs[k]));
             timings.add(t);
             matrixSum += t.matrixMs();
             rawSum += t.rawMs();
