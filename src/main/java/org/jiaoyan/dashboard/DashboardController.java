@@ -1,17 +1,20 @@
 package org.jiaoyan.dashboard;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.jiaoyan.activity.Activities;
 import org.jiaoyan.metrics.Metrics;
 import org.jiaoyan.org.OrgStatistics;
+import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.plan.ItemStatus;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.Plans;
 import org.jiaoyan.plan.TaskRow;
+import org.jiaoyan.quality.QualityOverview;
 import org.jiaoyan.rules.Compliance;
 import org.jiaoyan.rules.RuleWords;
 import org.jiaoyan.security.Access;
@@ -24,12 +27,18 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * 工作台 by role: everyone sees their open plan tasks and their activities; a teacher their observations this month
- * (given and received); whoever reads whole schools their counts; a principal the plans waiting for review; a county
+ * 工作台 by role and by kind of institution ({@link Menu}): everyone sees their open plan tasks; at a school their
+ * activities and a teacher their observations this month (given and received); at a hospital each department's quality
+ * records at a glance; whoever reads whole institutions their counts; a principal the plans waiting for review; a county
  * researcher the cross-school view (also on its own page, /county).
  */
 @Controller
 class DashboardController {
+
+    /** The figures a school's 工作台 shows (keys of OrgStatistics.Summary and of dashboard.*). */
+    static final List<String> SCHOOL_FIGURES = List.of("people", "under40", "under3Years", "partyMembers", "institutions", "groups");
+    /** A hospital's: one hospital, counted by its departments (科室). */
+    static final List<String> HOSPITAL_FIGURES = List.of("people", "under40", "under3Years", "partyMembers", "departments");
 
     private final OrgStatistics statistics;
     private final Terms terms;
@@ -40,9 +49,14 @@ class DashboardController {
     private final CountyOverview county;
     private final Compliance compliance;
     private final RuleWords ruleWords;
+    private final Menu menu;
+    private final QualityOverview quality;
 
     DashboardController(OrgStatistics statistics, Terms terms, PlanItems items, Plans plans, Activities activities,
-                        Metrics metrics, CountyOverview county, Compliance compliance, RuleWords ruleWords) {
+                        Metrics metrics, CountyOverview county, Compliance compliance, RuleWords ruleWords, Menu menu,
+                        QualityOverview quality) {
+        this.menu = menu;
+        this.quality = quality;
         this.compliance = compliance;
         this.ruleWords = ruleWords;
         this.statistics = statistics;
@@ -65,8 +79,16 @@ class DashboardController {
         boolean schoolWide = scope.all() || !scope.readInstitutions().isEmpty() || !scope.manageInstitutions().isEmpty();
         if (schoolWide) {
             model.addAttribute("stats", statistics.forCurrentUser(today));
+            model.addAttribute("statKeys", menu.hospital() ? HOSPITAL_FIGURES : SCHOOL_FIGURES);
         }
-        model.addAttribute("upcoming", activities.upcoming(today.atStartOfDay(), today.plusDays(8).atStartOfDay()));
+        if (menu.shows("activities")) {
+            model.addAttribute("upcoming", activities.upcoming(today.atStartOfDay(), today.plusDays(8).atStartOfDay()));
+        }
+        SchoolTerm term = terms.current(today).orElse(null);
+        if (menu.hospital()) {
+            model.addAttribute("glance", quality.glance(today, term));
+            model.addAttribute("month", YearMonth.from(today).toString());
+        }
         model.addAttribute("reviewer", user.isAdmin() || user.has(Role.PRINCIPAL) || user.has(Role.COUNTY_RESEARCHER));
         model.addAttribute("awaitingReview", plans.awaitingReview());
         model.addAttribute("reviewSchool", user.isAdmin() ? null : user.institutionId());
@@ -75,6 +97,8 @@ class DashboardController {
             var outstanding = compliance.outstanding(user.personId(), today);
             model.addAttribute("rulesApplying", !outstanding.isEmpty());
             model.addAttribute("stillToDo", ruleWords.stillToDo(outstanding, locale));
+        }
+        if (user.personId() != null && menu.shows("observations")) {
             LocalDate monthStart = today.withDayOfMonth(1);
             LocalDate monthEnd = today.with(TemporalAdjusters.lastDayOfMonth());
             List<Long> me = List.of(user.personId());
@@ -86,14 +110,14 @@ class DashboardController {
         if (user.has(Role.COUNTY_RESEARCHER)) {
             model.addAttribute("county", county.overview(today));
         }
-        terms.current(today).ifPresent(t -> {
-            model.addAttribute("term", t);
-            model.addAttribute("week", t.weekOf(today));
-            List<TaskRow> open = items.myTasks(t.id(), true, today);
+        if (term != null) {
+            model.addAttribute("term", term);
+            model.addAttribute("week", term.weekOf(today));
+            List<TaskRow> open = items.myTasks(term.id(), true, today);
             model.addAttribute("tasks", open.stream().limit(5).toList());
             model.addAttribute("openTasks", open.size());
             model.addAttribute("overdueTasks", open.stream().filter(r -> r.status() == ItemStatus.OVERDUE).count());
-        });
+        }
         return "dashboard/home";
     }
 

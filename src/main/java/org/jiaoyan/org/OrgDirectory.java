@@ -32,6 +32,12 @@ public class OrgDirectory {
         return jdbc.sql("select institution_id from org_unit where id = ?").param(unitId).query(Long.class).optional();
     }
 
+    /** The kind of an institution (学校 or 医院), which picks the menu and the words; empty for an unknown id. */
+    public Optional<Sector> sectorOf(long institutionId) {
+        return jdbc.sql("select sector from org_unit where id = ? and type = 'INSTITUTION'").param(institutionId)
+                .query(String.class).optional().map(Sector::valueOf);
+    }
+
     public @Nullable Long regionOfUnit(long unitId) {
         return jdbc.sql("select region_id from org_unit where id = ?").param(unitId).query(Long.class).optional().orElse(null);
     }

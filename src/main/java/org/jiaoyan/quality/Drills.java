@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Drills {
+public class Drills implements QualityRecords<Drill, DrillData> {
 
     /** Scenarios an obstetrics or emergency department drills; the form offers them, any other text is accepted. */
     public static final List<String> COMMON_SCENARIOS = List.of("产后出血抢救", "新生儿窒息复苏", "心肺复苏", "子痫抢救",
@@ -53,6 +53,7 @@ public class Drills {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public PageResult<Drill> list(QualityFilter f, PageQuery requested) {
         SqlFilter w = scope.scoped(new SqlFilter().where("d.deleted_at is null"), "d");
         w.whenSet(f.unitId(), "d.unit_id = :unit", "unit");
@@ -66,6 +67,7 @@ public class Drills {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public Drill get(long id) {
         Drill d = jdbc.sql(SELECT + " where d.id = ? and d.deleted_at is null").param(id).query((rs, i) -> row(rs, List.of()))
                 .optional().orElseThrow(NotFoundException::new);
@@ -87,6 +89,7 @@ public class Drills {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public boolean canManage(Drill d) {
         return scope.canManage(d.institutionId(), d.unitId());
     }
@@ -103,6 +106,7 @@ public class Drills {
         return scope.staff(dept).stream().filter(s -> !passed.contains(s.id())).toList();
     }
 
+    @Override
     public long create(DrillData d) {
         Department dept = scope.requireManage(d.unitId());
         Map<Long, DrillOutcome> outcomes = checked(dept, d);
@@ -116,6 +120,7 @@ public class Drills {
         return id;
     }
 
+    @Override
     public void update(long id, int version, DrillData d) {
         Drill before = get(id);
         Department dept = scope.requireManage(before.unitId());
@@ -133,6 +138,7 @@ public class Drills {
         audit.success("UPDATE", "quality_drill", id, dept.name() + " " + Texts.clean(d.scenario()), summary(outcomes));
     }
 
+    @Override
     public void delete(long id, int version) {
         Drill d = get(id);
         scope.requireManage(d.unitId());
@@ -154,6 +160,7 @@ public class Drills {
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class))).list();
     }
 
+    @Override
     public void restore(long id) {
         BinRow r = deleted().stream().filter(x -> x.id() == id).findFirst().orElseThrow(NotFoundException::new);
         jdbc.sql("update quality_drill set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 public record QcCheck(long id, long institutionId, long unitId, String unitName, LocalDate checkedOn, String item,
                       long checkerId, String checkerName, QcResult result, @Nullable String findings,
                       @Nullable String rectification, @Nullable String fileName, @Nullable String contentType,
-                      @Nullable String storageKey, int version) {
+                      @Nullable String storageKey, int version) implements QualityRecord {
 
     public boolean hasFile() {
         return storageKey != null && fileName != null;

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class QcChecks {
+public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
 
     /** Items departments check most often; the form offers them, any other text is accepted. */
     public static final List<String> COMMON_ITEMS = List.of("病历书写质量", "手卫生依从性", "危急值报告", "交接班制度",
@@ -48,6 +48,7 @@ public class QcChecks {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public PageResult<QcCheck> list(QualityFilter f, PageQuery requested) {
         SqlFilter w = scope.scoped(new SqlFilter().where("q.deleted_at is null"), "q");
         w.whenSet(f.unitId(), "q.unit_id = :unit", "unit");
@@ -61,6 +62,7 @@ public class QcChecks {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public QcCheck get(long id) {
         QcCheck c = jdbc.sql(SELECT + " where q.id = ? and q.deleted_at is null").param(id).query(QcChecks::row)
                 .optional().orElseThrow(NotFoundException::new);
@@ -69,10 +71,12 @@ public class QcChecks {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public boolean canManage(QcCheck c) {
         return scope.canManage(c.institutionId(), c.unitId());
     }
 
+    @Override
     public long create(QcCheckData d) {
         Department dept = scope.requireManage(d.unitId());
         checked(dept, d);
@@ -88,6 +92,7 @@ public class QcChecks {
     }
 
     /** Changes a check; its department stays. */
+    @Override
     public void update(long id, int version, QcCheckData d) {
         QcCheck before = get(id);
         Department dept = scope.requireManage(before.unitId());
@@ -117,6 +122,7 @@ public class QcChecks {
         audit.success("UPLOAD", "quality_check", id, c.item(), AuditLog.fact("file", file.originalName()));
     }
 
+    @Override
     public void delete(long id, int version) {
         QcCheck c = get(id);
         scope.requireManage(c.unitId());
@@ -139,6 +145,7 @@ public class QcChecks {
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class))).list();
     }
 
+    @Override
     public void restore(long id) {
         BinRow r = deleted().stream().filter(x -> x.id() == id).findFirst().orElseThrow(NotFoundException::new);
         jdbc.sql("update quality_check set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Trainings {
+public class Trainings implements QualityRecords<Training, TrainingData> {
 
     private static final String SELECT = """
             select t.*, coalesce(u.short_name, u.name) as unit_name, p.name as presenter_name,
@@ -46,6 +46,7 @@ public class Trainings {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public PageResult<Training> list(QualityFilter f, PageQuery requested) {
         SqlFilter w = scope.scoped(new SqlFilter().where("t.deleted_at is null"), "t");
         w.whenSet(f.unitId(), "t.unit_id = :unit", "unit");
@@ -59,6 +60,7 @@ public class Trainings {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public Training get(long id) {
         Training t = jdbc.sql(SELECT + " where t.id = ? and t.deleted_at is null").param(id).query((rs, i) -> row(rs, List.of()))
                 .optional().orElseThrow(NotFoundException::new);
@@ -72,6 +74,7 @@ public class Trainings {
     }
 
     @Transactional(readOnly = true)
+    @Override
     public boolean canManage(Training t) {
         return scope.canManage(t.institutionId(), t.unitId());
     }
@@ -98,6 +101,7 @@ public class Trainings {
     public record Presented(StaffMember person, long sessions) {
     }
 
+    @Override
     public long create(TrainingData d) {
         Department dept = scope.requireManage(d.unitId());
         Set<Long> attendees = checked(dept, d);
@@ -111,6 +115,7 @@ public class Trainings {
         return id;
     }
 
+    @Override
     public void update(long id, int version, TrainingData d) {
         Training before = get(id);
         Department dept = scope.requireManage(before.unitId());
@@ -129,6 +134,7 @@ public class Trainings {
         audit.success("UPDATE", "quality_training", id, dept.name() + " " + Texts.clean(d.topic()), null);
     }
 
+    @Override
     public void delete(long id, int version) {
         Training t = get(id);
         scope.requireManage(t.unitId());
@@ -150,6 +156,7 @@ public class Trainings {
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class))).list();
     }
 
+    @Override
     public void restore(long id) {
         BinRow r = deleted().stream().filter(x -> x.id() == id).findFirst().orElseThrow(NotFoundException::new);
         jdbc.sql("update quality_training set deleted_at = null, deleted_by = null, version = version + 1 where id = ?").param(id).update();

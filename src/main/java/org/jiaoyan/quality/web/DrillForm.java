@@ -16,7 +16,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The 应急演练 form: scenario and, per staff member, 通过 / 未通过 / 未参加 (outcomes[personId] = PASS, FAIL or empty)
  * with an optional note (notes[personId]).
  */
-public class DrillForm {
+public class DrillForm implements QualityRecordController.RecordForm<DrillData> {
 
     static final String PASS = "PASS";
     static final String FAIL = "FAIL";
@@ -44,7 +44,8 @@ public class DrillForm {
         return f;
     }
 
-    DrillData data(long unitId) {
+    @Override
+    public DrillData data(long unitId) {
         List<DrillOutcome> list = new ArrayList<>();
         outcomes.forEach((person, outcome) -> {
             Long id = parse(person);
@@ -82,6 +83,7 @@ public class DrillForm {
     public void setOutcomes(Map<String, String> outcomes) { this.outcomes = outcomes; }
     public Map<String, String> getNotes() { return notes; }
     public void setNotes(Map<String, String> notes) { this.notes = notes; }
+    @Override
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
 }

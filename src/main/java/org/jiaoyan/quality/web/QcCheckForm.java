@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The 质控检查 form; the department comes from the page (?unit=) or the record. */
-public class QcCheckForm {
+public class QcCheckForm implements QualityRecordController.RecordForm<QcCheckData> {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate checkedOn;
@@ -31,7 +31,8 @@ public class QcCheckForm {
         return f;
     }
 
-    QcCheckData data(long unitId) {
+    @Override
+    public QcCheckData data(long unitId) {
         return new QcCheckData(unitId, checkedOn, item, checkerId, result, findings, rectification);
     }
 
@@ -47,6 +48,7 @@ public class QcCheckForm {
     public void setFindings(@Nullable String findings) { this.findings = findings; }
     public @Nullable String getRectification() { return rectification; }
     public void setRectification(@Nullable String rectification) { this.rectification = rectification; }
+    @Override
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
 }

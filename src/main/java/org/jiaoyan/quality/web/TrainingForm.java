@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The 业务学习 form: date, topic, presenter, attendees ticked from the department's staff. */
-public class TrainingForm {
+public class TrainingForm implements QualityRecordController.RecordForm<TrainingData> {
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate heldOn;
@@ -31,7 +31,8 @@ public class TrainingForm {
         return f;
     }
 
-    TrainingData data(long unitId) {
+    @Override
+    public TrainingData data(long unitId) {
         return new TrainingData(unitId, heldOn, topic, presenterId, attendeeIds == null ? List.of() : attendeeIds, note);
     }
 
@@ -45,6 +46,7 @@ public class TrainingForm {
     public void setAttendeeIds(@Nullable List<Long> attendeeIds) { this.attendeeIds = attendeeIds == null ? new ArrayList<>() : attendeeIds; }
     public @Nullable String getNote() { return note; }
     public void setNote(@Nullable String note) { this.note = note; }
+    @Override
     public int getVersion() { return version; }
     public void setVersion(int version) { this.version = version; }
 }
