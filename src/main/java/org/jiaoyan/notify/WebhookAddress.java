@@ -19,6 +19,8 @@ final class WebhookAddress {
     private static final String STARS = "****";
     /** Path segments at least this long are taken for tokens (Feishu, Slack and others put them in the path). */
     private static final int TOKEN_SEGMENT = 16;
+    /** An address inside an audit entry ("dingtalkWebhook: ∅ → https://…; smtpHost: …"): up to a space or ";". */
+    private static final java.util.regex.Pattern URL_IN_TEXT = java.util.regex.Pattern.compile("https?://[^\\s;]+");
 
     private WebhookAddress() {
     }
@@ -64,7 +66,15 @@ final class WebhookAddress {
 
     /** **** and the last 4 characters of a long value (enough to recognise it, far too little to use it). */
     private static String hide(String value) {
+        if (value.startsWith(STARS)) {
+            return value; // masked already
+        }
         return value.length() >= TOKEN_SEGMENT ? STARS + value.substring(value.length() - 4) : STARS;
+    }
+
+    /** Text with every http(s) address in it masked (audit entries written before webhooks were). */
+    static String maskAll(String text) {
+        return URL_IN_TEXT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(String.valueOf(masked(m.group()))));
     }
 
     /**

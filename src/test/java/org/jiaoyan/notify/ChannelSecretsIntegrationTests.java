@@ -57,6 +57,7 @@ class ChannelSecretsIntegrationTests {
     @Autowired OutboxSender sender;
     @Autowired JdbcClient jdbc;
     @Autowired SecretCipher cipher;
+    @Autowired PlainSecretsAtStart atStart;
 
     private NotifyFixtures fx;
 
@@ -217,10 +218,19 @@ class ChannelSecretsIntegrationTests {
                     .andExpect(flash().attribute("flashSuccess", "notify.test.sent.DINGTALK"));
             assertThat(page(fx.schoolA)).doesNotContain(TOKEN, "Legacy-Pass-2100", "SEC-legacy-secret").contains("access_token=****");
 
+            // an audit entry of that time recorded the webhook in full
+            jdbc.sql("""
+                    insert into audit_log (at, username, action, entity_type, entity_id, summary, changes, outcome)
+                    values (?, 'jks', 'UPDATE', 'notify_channels', ?, '实验小学', ?, 'SUCCESS')""")
+                    .params(T, fx.schoolA, "dingtalkWebhook: ∅ → " + robot.url() + "; smtpHost: ∅ → smtp.school.test").update();
+
             // the step that runs at every start encrypts them, leaving version and the settings as they were
             SchoolChannels.SecretsAtStart found = channels.encryptPlainSecrets();
             assertThat(found.encrypted()).isEqualTo(3);
             assertThat(found.unreadable()).isZero();
+            atStart.run(null);
+            assertThat(auditChanges(fx.schoolA)).allSatisfy(c -> assertThat(c).doesNotContain(TOKEN))
+                    .contains("dingtalkWebhook: ∅ → " + WebhookAddress.masked(robot.url()) + "; smtpHost: ∅ → smtp.school.test");
             assertThat(storedRow(fx.schoolA).values()).filteredOn(v -> v != null).hasSize(3)
                     .allSatisfy(v -> assertThat((String) v).startsWith("v1:"));
             assertThat(channels.encryptPlainSecrets().encrypted()).as("nothing left to do").isZero();

@@ -24,6 +24,17 @@ class WebhookAddressTests {
     }
 
     @Test
+    void everyAddressInAnOldAuditEntryIsMaskedAndAMaskedOneStaysAsItIs() {
+        String entry = "dingtalkWebhook: ∅ → " + DING + "; smtpHost: ∅ → smtp.school.test; wecomWebhook: "
+                + "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7d2e-4bc4-97a0-0ec2b1fa5aaa → ∅";
+        String masked = WebhookAddress.maskAll(entry);
+        assertThat(masked).isEqualTo("dingtalkWebhook: ∅ → https://oapi.dingtalk.com/robot/send?access_token=****3f9a; "
+                + "smtpHost: ∅ → smtp.school.test; wecomWebhook: https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****5aaa → ∅");
+        assertThat(WebhookAddress.maskAll(masked)).isEqualTo(masked);
+        assertThat(WebhookAddress.masked(WebhookAddress.masked(DING))).isEqualTo(WebhookAddress.masked(DING));
+    }
+
+    @Test
     void aFailureReasonThatRepeatsTheAddressOrItsTokenLosesThem() {
         String url = "http://127.0.0.1:9/robot/send?access_token=test-token&timestamp=1767225600000&sign=abc%2Bdef%3D";
         assertThat(WebhookAddress.scrub("无法连接钉钉群：POST " + url + " refused", url))
