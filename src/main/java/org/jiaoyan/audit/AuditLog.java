@@ -45,6 +45,26 @@ public class AuditLog {
         insert(action, entityType, entityId, summary, null, "FAILURE");
     }
 
+    /**
+     * Rewrites the recorded changes of one entity type with redact, for secrets that older entries recorded in the clear
+     * (notify's robot webhooks before they were masked); returns how many entries changed. redact must leave redacted
+     * text as it is. The only edit of past entries there is: what they say stays, the secret goes.
+     */
+    @Transactional
+    public int redactChanges(String entityType, java.util.function.UnaryOperator<String> redact) {
+        record Recorded(long id, String changes) {
+        }
+        int changed = 0;
+        for (Recorded r : jdbc.sql("select id, changes from audit_log where entity_type = ? and changes is not null")
+                .param(entityType).query((rs, i) -> new Recorded(rs.getLong(1), rs.getString(2))).list()) {
+            String redacted = redact.apply(r.changes());
+            if (!redacted.equals(r.changes())) {
+                changed += jdbc.sql("update audit_log set changes = ? where id = ?").params(redacted, r.id()).update();
+            }
+        }
+        return changed;
+    }
+
     /** "姓名: 张三 → 张珊; 手机: … " for the keys whose values differ. */
     public static @Nullable String diff(Map<String, ?> before, Map<String, ?> after) {
         List<String> parts = new ArrayList<>();

@@ -4,13 +4,16 @@ import java.time.LocalDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A school's channels as pages show them: the SMTP password and the DingTalk signing secret are never included, only
- * whether one is stored. A blank host / webhook means the channel is off.
+ * A school's channels as pages show them. Secrets are never included: the SMTP password and the DingTalk signing secret
+ * only as whether one is stored, the robot webhooks (their URL carries the robot's token) only masked, e.g.
+ * https://oapi.dingtalk.com/robot/send?access_token=****3f9a. A blank host / webhook means the channel is off.
+ * secretsUnreadable: a stored secret cannot be decrypted with the current key and must be entered again.
  */
 public record ChannelSettings(long institutionId, String institutionName,
                               @Nullable String smtpHost, @Nullable Integer smtpPort, @Nullable String smtpUsername,
                               boolean smtpPasswordSet, @Nullable String smtpFrom, boolean smtpTls,
-                              @Nullable String dingtalkWebhook, boolean dingtalkSecretSet, @Nullable String wecomWebhook,
+                              @Nullable String dingtalkWebhookMasked, boolean dingtalkSecretSet,
+                              @Nullable String wecomWebhookMasked, boolean secretsUnreadable,
                               int version, @Nullable LocalDateTime updatedAt, @Nullable String updatedBy) {
 
     public boolean emailOn() {
@@ -18,10 +21,10 @@ public record ChannelSettings(long institutionId, String institutionName,
     }
 
     public boolean dingTalkOn() {
-        return dingtalkWebhook != null && !dingtalkWebhook.isBlank();
+        return dingtalkWebhookMasked != null;
     }
 
     public boolean weComOn() {
-        return wecomWebhook != null && !wecomWebhook.isBlank();
+        return wecomWebhookMasked != null;
     }
 }

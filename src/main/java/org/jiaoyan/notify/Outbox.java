@@ -93,10 +93,11 @@ public class Outbox {
         }
         SchoolChannels.Stored s = channels.stored(m.institutionId()).orElse(SchoolChannels.Stored.NONE);
         List<Channel> robots = new ArrayList<>();
-        if (s.dingtalkWebhook() != null) {
+        // a webhook the key cannot decrypt is still queued: the send log then says why it fails
+        if (s.dingtalkWebhook() != null || s.unreadable().contains("dingtalkWebhook")) {
             robots.add(Channel.DINGTALK);
         }
-        if (s.wecomWebhook() != null) {
+        if (s.wecomWebhook() != null || s.unreadable().contains("wecomWebhook")) {
             robots.add(Channel.WECOM);
         }
         if (robots.isEmpty()) {

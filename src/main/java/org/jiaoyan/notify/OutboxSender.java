@@ -163,7 +163,20 @@ class OutboxSender {
     /** Sends one claimed delivery and records the outcome; false when it was not sent (failed, or held). */
     private boolean deliver(Claimed c, String node, Supplier<LocalDateTime> clock) {
         Stored school = channels.stored(c.institutionId()).orElse(Stored.NONE);
-        @Nullable SendResult result = switch (c.channel()) {
+        // a secret the key cannot decrypt is retried as usual: restoring the key or entering it again lets it through
+        @Nullable SendResult result = school.readable(c.channel()) ? send(c, school, clock)
+                : SendResult.failed(channels.unreadableReason(c.channel()));
+        if (result == null) {
+            return false;
+        }
+        // recorded at once: the shorter this gap, the smaller the chance of a duplicate after a crash (see above)
+        record(c, node, result, clock.get());
+        return result.ok();
+    }
+
+    /** One try on the delivery's channel; null when an e-mail was held for quiet hours. */
+    private @Nullable SendResult send(Claimed c, Stored school, Supplier<LocalDateTime> clock) {
+        return switch (c.channel()) {
             case EMAIL -> {
                 Optional<SmtpServer> smtp = school.smtp();
                 Preference p = c.personId() == null ? Preference.DEFAULT : preferences.of(c.personId());
@@ -189,12 +202,6 @@ class OutboxSender {
                     : webhooks.weCom(school.wecomWebhook(), "**" + c.title() + "**" + (c.body() == null ? "" : "\n" + c.body()));
             case INBOX -> SendResult.failedForGood("INBOX deliveries are never queued");
         };
-        if (result == null) {
-            return false;
-        }
-        // recorded at once: the shorter this gap, the smaller the chance of a duplicate after a crash (see above)
-        record(c, node, result, clock.get());
-        return result.ok();
     }
 
     private void record(Claimed c, String node, SendResult result, LocalDateTime at) {

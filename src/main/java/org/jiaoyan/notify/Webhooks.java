@@ -76,7 +76,14 @@ class Webhooks {
         }
     }
 
+    /** Posts and reads the answer; a failure's reason never carries the address's token (see WebhookAddress). */
     private SendResult post(String url, String json, String service) {
+        SendResult result = send(url, json, service);
+        return result.ok() || result.error() == null ? result
+                : new SendResult(false, WebhookAddress.scrub(result.error(), url), result.isFinal());
+    }
+
+    private SendResult send(String url, String json, String service) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url))
@@ -99,6 +106,9 @@ class Webhooks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.failed(reasons.text("notify.error.interrupted"));
+        } catch (IllegalArgumentException e) {
+            // an address the client refuses (its message would repeat the address, token and all)
+            return SendResult.failedForGood(reasons.text("notify.error.badAddress", service));
         }
         if (response.statusCode() / 100 != 2) {
             return SendResult.failed(reasons.text("notify.error.httpStatus", service, String.valueOf(response.statusCode())));

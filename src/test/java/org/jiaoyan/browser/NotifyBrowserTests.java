@@ -36,9 +36,9 @@ class NotifyBrowserTests extends BrowserTestSupport {
         type("#smtpHost", "smtp.school.test");
         type("#smtpPort", "465");
         type("#newSmtpPassword", "Browser-Secret-2100");
-        type("#dingtalkWebhook", "oapi.dingtalk.com/robot/send");
+        type("#newDingtalkWebhook", "oapi.dingtalk.com/robot/send");
         click("#channel-form button[type=submit]:not([form])");
-        wait.until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#dingtalkWebhook.is-invalid")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#newDingtalkWebhook.is-invalid")));
         assertThat(bodyText()).contains("请输入以 http:// 或 https:// 开头的网址", "请填写发件人地址");
         assertThat(find("#smtpHost").getAttribute("value")).isEqualTo("smtp.school.test");
         assertThat(find("#newSmtpPassword").getAttribute("value")).isEmpty();
@@ -47,7 +47,7 @@ class NotifyBrowserTests extends BrowserTestSupport {
 
         type("#smtpFrom", "jky@school.test");
         type("#newSmtpPassword", "Browser-Secret-2100");
-        type("#dingtalkWebhook", "https://oapi.dingtalk.com/robot/send?access_token=demo");
+        type("#newDingtalkWebhook", "https://oapi.dingtalk.com/robot/send?access_token=demo");
         click("#channel-form button[type=submit]:not([form])");
         wait.until(d -> d.getPageSource().contains("通知渠道已保存"));
         assertThat(driver.getPageSource()).doesNotContain("Browser-Secret-2100");

@@ -52,7 +52,8 @@ final class NotifyFixtures {
             ChannelSettings now = channels.get(school);
             channels.update(school, new ChannelSettingsUpdate(smtpHost, smtpPort, smtpHost == null ? null : "jky",
                     smtpHost == null ? null : "Mail-Pass-2100", smtpHost == null, smtpHost == null ? null : "jky@school.test",
-                    false, dingTalk, dingTalkSecret, dingTalkSecret == null, weCom, now.version()));
+                    false, dingTalk, dingTalk == null, dingTalkSecret, dingTalkSecret == null, weCom, weCom == null,
+                    now.version()));
             return null;
         });
     }

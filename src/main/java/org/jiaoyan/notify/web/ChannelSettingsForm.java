@@ -4,7 +4,10 @@ import org.jiaoyan.notify.ChannelSettings;
 import org.jiaoyan.notify.ChannelSettingsUpdate;
 import org.jspecify.annotations.Nullable;
 
-/** The school's channel settings form; the two secret fields are write-only (always empty when the page shows). */
+/**
+ * The school's channel settings form. The secrets (password, signing secret, both webhooks) are write-only: always empty
+ * when the page shows, blank keeps the stored one, clear… removes it.
+ */
 public class ChannelSettingsForm {
 
     private @Nullable String smtpHost;
@@ -14,10 +17,12 @@ public class ChannelSettingsForm {
     private boolean clearSmtpPassword;
     private @Nullable String smtpFrom;
     private boolean smtpTls = true;
-    private @Nullable String dingtalkWebhook;
+    private @Nullable String newDingtalkWebhook;
+    private boolean clearDingtalkWebhook;
     private @Nullable String newDingtalkSecret;
     private boolean clearDingtalkSecret;
-    private @Nullable String wecomWebhook;
+    private @Nullable String newWecomWebhook;
+    private boolean clearWecomWebhook;
     private int version;
 
     static ChannelSettingsForm of(ChannelSettings s) {
@@ -27,21 +32,22 @@ public class ChannelSettingsForm {
         f.smtpUsername = s.smtpUsername();
         f.smtpFrom = s.smtpFrom();
         f.smtpTls = s.smtpTls();
-        f.dingtalkWebhook = s.dingtalkWebhook();
-        f.wecomWebhook = s.wecomWebhook();
         f.version = s.version();
         return f;
     }
 
     ChannelSettingsUpdate toUpdate() {
         return new ChannelSettingsUpdate(smtpHost, smtpPort, smtpUsername, newSmtpPassword, clearSmtpPassword, smtpFrom,
-                smtpTls, dingtalkWebhook, newDingtalkSecret, clearDingtalkSecret, wecomWebhook, version);
+                smtpTls, newDingtalkWebhook, clearDingtalkWebhook, newDingtalkSecret, clearDingtalkSecret, newWecomWebhook,
+                clearWecomWebhook, version);
     }
 
     /** Before the form is shown again: what was typed stays, except the secrets. */
     void forgetSecrets() {
         newSmtpPassword = null;
+        newDingtalkWebhook = null;
         newDingtalkSecret = null;
+        newWecomWebhook = null;
     }
 
     public @Nullable String getSmtpHost() { return smtpHost; }
@@ -58,14 +64,18 @@ public class ChannelSettingsForm {
     public void setSmtpFrom(@Nullable String v) { smtpFrom = v; }
     public boolean isSmtpTls() { return smtpTls; }
     public void setSmtpTls(boolean v) { smtpTls = v; }
-    public @Nullable String getDingtalkWebhook() { return dingtalkWebhook; }
-    public void setDingtalkWebhook(@Nullable String v) { dingtalkWebhook = v; }
+    public @Nullable String getNewDingtalkWebhook() { return newDingtalkWebhook; }
+    public void setNewDingtalkWebhook(@Nullable String v) { newDingtalkWebhook = v; }
+    public boolean isClearDingtalkWebhook() { return clearDingtalkWebhook; }
+    public void setClearDingtalkWebhook(boolean v) { clearDingtalkWebhook = v; }
     public @Nullable String getNewDingtalkSecret() { return newDingtalkSecret; }
     public void setNewDingtalkSecret(@Nullable String v) { newDingtalkSecret = v; }
     public boolean isClearDingtalkSecret() { return clearDingtalkSecret; }
     public void setClearDingtalkSecret(boolean v) { clearDingtalkSecret = v; }
-    public @Nullable String getWecomWebhook() { return wecomWebhook; }
-    public void setWecomWebhook(@Nullable String v) { wecomWebhook = v; }
+    public @Nullable String getNewWecomWebhook() { return newWecomWebhook; }
+    public void setNewWecomWebhook(@Nullable String v) { newWecomWebhook = v; }
+    public boolean isClearWecomWebhook() { return clearWecomWebhook; }
+    public void setClearWecomWebhook(boolean v) { clearWecomWebhook = v; }
     public int getVersion() { return version; }
     public void setVersion(int v) { version = v; }
 }
