@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jiaoyan.dictionary.DictKind;
 import org.jiaoyan.dictionary.Dictionaries;
+import org.jiaoyan.mentoring.MentorPairs;
 import org.jiaoyan.metrics.SubjectKind;
 import org.jiaoyan.org.GroupKind;
 import org.jiaoyan.org.SubjectDirectory;
@@ -48,11 +49,13 @@ public class MatrixFilter {
     private final Compliance compliance;
     private final SubjectDirectory directory;
     private final Dictionaries dictionaries;
+    private final MentorPairs pairs;
 
-    public MatrixFilter(Compliance compliance, SubjectDirectory directory, Dictionaries dictionaries) {
+    public MatrixFilter(Compliance compliance, SubjectDirectory directory, Dictionaries dictionaries, MentorPairs pairs) {
         this.compliance = compliance;
         this.directory = directory;
         this.dictionaries = dictionaries;
+        this.pairs = pairs;
     }
 
     /** Whether the group and 学科 filters mean anything for the rule: its subjects are teachers, groups or pairs. */
@@ -111,22 +114,25 @@ public class MatrixFilter {
             long groupId = c.groupId();
             GroupChoice group = groups(m.rule(), institutionId).stream().filter(g -> g.id() == groupId).findFirst()
                     .orElseThrow(NotFoundException::new);
-            rows = byGroup(m.rule(), rows, group);
+            rows = byGroup(m.rule(), rows, m.periods(), group);
         }
         if (subject != null && narrowsByGroup(m.rule())) {
-            rows = bySubject(m.rule(), rows, subject);
+            rows = bySubject(m.rule(), rows, m.periods(), subject);
         }
         return rows == m.rows() ? m : new ComplianceMatrix(m.rule(), m.periods(), rows, m.frozen());
     }
 
-    private List<Row> byGroup(Rule rule, List<Row> rows, GroupChoice group) {
+    private List<Row> byGroup(Rule rule, List<Row> rows, List<RulePeriod> periods, GroupChoice group) {
         Set<Long> members = new HashSet<>(directory.members(List.of(group.id())).getOrDefault(group.id(), List.of()));
         if (group.leaderId() != null) {
             members.add(group.leaderId());
         }
         return switch (rule.spec().filter().kind()) {
             case TEACHER -> rows.stream().filter(r -> members.contains(r.subject().id())).toList();
-            case PAIR -> rows.stream().filter(r -> r.subject().people().stream().anyMatch(members::contains)).toList();
+            case PAIR -> {
+                Map<Long, Set<Long>> people = pairPeople(rows, periods);
+                yield rows.stream().filter(r -> people.get(r.subject().id()).stream().anyMatch(members::contains)).toList();
+            }
             case GROUP -> {
                 Map<Long, Set<Long>> people = unitPeople(rows);
                 yield rows.stream().filter(r -> r.subject().id() == group.id() || (!people.get(r.subject().id()).isEmpty()
@@ -136,16 +142,16 @@ public class MatrixFilter {
         };
     }
 
-    private List<Row> bySubject(Rule rule, List<Row> rows, String subject) {
+    private List<Row> bySubject(Rule rule, List<Row> rows, List<RulePeriod> periods, String subject) {
         return switch (rule.spec().filter().kind()) {
             case TEACHER -> {
                 Map<Long, Set<String>> taught = directory.subjectsOf(rows.stream().map(r -> r.subject().id()).toList());
                 yield rows.stream().filter(r -> taught.getOrDefault(r.subject().id(), Set.of()).contains(subject)).toList();
             }
             case PAIR -> {
-                Map<Long, Set<String>> taught = directory.subjectsOf(rows.stream()
-                        .flatMap(r -> r.subject().people().stream()).distinct().toList());
-                yield rows.stream().filter(r -> r.subject().people().stream()
+                Map<Long, Set<Long>> people = pairPeople(rows, periods);
+                Map<Long, Set<String>> taught = directory.subjectsOf(people.values().stream().flatMap(Set::stream).distinct().toList());
+                yield rows.stream().filter(r -> people.get(r.subject().id()).stream()
                         .anyMatch(p -> taught.getOrDefault(p, Set.of()).contains(subject))).toList();
             }
             case GROUP -> {
@@ -161,6 +167,28 @@ public class MatrixFilter {
             }
             case PROJECT, INSTITUTION -> rows;
         };
+    }
+
+    /**
+     * Mentor and apprentice of each pair row; a row read from a frozen month's snapshot carries no people, so those
+     * pairs are looked up among the pairs of the matrix's school years (one query per year, not per row).
+     */
+    private Map<Long, Set<Long>> pairPeople(List<Row> rows, List<RulePeriod> periods) {
+        Map<Long, Set<Long>> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put(r.subject().id(), r.subject().people()));
+        Set<Long> missing = new HashSet<>();
+        out.forEach((id, people) -> {
+            if (people.isEmpty()) {
+                missing.add(id);
+            }
+        });
+        if (!missing.isEmpty()) {
+            periods.stream().map(p -> MentorPairs.currentSchoolYear(p.span().from())).distinct()
+                    .flatMap(year -> Access.asSystem(() -> pairs.list(year, null)).stream())
+                    .filter(p -> missing.contains(p.id()))
+                    .forEach(p -> out.put(p.id(), Set.of(p.mentorId(), p.apprenticeId())));
+        }
+        return out;
     }
 
     /**
