@@ -103,6 +103,31 @@ public class SubjectDirectory {
                 .collect(Collectors.groupingBy(r -> r[0], Collectors.mapping(r -> r[1], Collectors.toList())));
     }
 
+    /** Teaching subjects (学科 codes, e.g. MATH) of each person; people without one are left out. */
+    public Map<Long, Set<String>> subjectsOf(Collection<Long> personIds) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            jdbc.sql("select person_id, subject_code from person_subject where person_id in (:ids)").param("ids", personIds)
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+                    });
+        }
+        return out;
+    }
+
+    /** The 学科 of each unit that has one (语文教研组 → CHINESE). */
+    public Map<Long, String> subjectsOfUnits(Collection<Long> unitIds) {
+        Map<Long, String> out = new HashMap<>();
+        if (!unitIds.isEmpty()) {
+            jdbc.sql("select id, subject_code from org_unit where id in (:ids) and subject_code is not null")
+                    .param("ids", unitIds)
+                    .query(rs -> {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return out;
+    }
+
     /** Short names of units (schools, groups) by id. */
     public Map<Long, String> names(Collection<Long> unitIds) {
         Map<Long, String> out = new HashMap<>();

@@ -76,12 +76,25 @@ public class Compliance {
         rules.requireRead(institutionId);
         rules.check(spec);
         Rule draft = new Rule(0, institutionId, null, null, null, "", false, false, 0, 0, LocalDate.of(2000, 1, 1), spec);
+        return dryRun(draft, List.of(institutionId), from, to);
+    }
+
+    /** A county rule that is not saved yet, tried on the records of every school of the county (its 县区教研员 only). */
+    public DryRun dryRunRegion(long regionId, RuleSpec spec, LocalDate from, LocalDate to) {
+        rules.requireCounty(regionId);
+        rules.check(spec);
+        Rule draft = new Rule(0, null, regionId, null, null, "", false, false, 0, 0, LocalDate.of(2000, 1, 1), spec);
+        return dryRun(draft, directory.institutionsOf(regionId), from, to);
+    }
+
+    private DryRun dryRun(Rule draft, List<Long> institutions, LocalDate from, LocalDate to) {
+        RuleSpec spec = draft.spec();
         List<RulePeriod> periods = periods(spec, from, to).stream()
                 .filter(p -> p.span().to().isBefore(LocalDate.now())).toList();
         if (!metrics.published(spec.metricId())) {
             return new DryRun(periods, 0, 0, List.of());
         }
-        ComplianceMatrix m = evaluate(draft, periods, List.of(institutionId), LocalDate.now(), false);
+        ComplianceMatrix m = evaluate(draft, periods, institutions, LocalDate.now(), false);
         List<String> examples = m.rows().stream().filter(r -> r.count(ComplianceState.NOT_MET) > 0).limit(8)
                 .map(r -> r.subject().name()).toList();
         return new DryRun(periods, m.flagged(), m.rows().size(), examples);

@@ -22,7 +22,16 @@ public class RuleWords {
     }
 
     public String sentence(RuleSpec s, @Nullable Sector sector, Locale locale) {
-        String subject = msg(sectorKey("rule.say.subject." + s.filter().name(), sector, locale), locale, subjectValue(s, locale));
+        return subjects(s, sector, locale) + requirement(s, locale);
+    }
+
+    /** Who the rule is about: 每个教研组, 每位 40 周岁以下教师. */
+    public String subjects(RuleSpec s, @Nullable Sector sector, Locale locale) {
+        return msg(sectorKey("rule.say.subject." + s.filter().name(), sector, locale), locale, subjectValue(s, locale));
+    }
+
+    /** What it asks of each, per period: 每个教学周至少 1 次教研活动. */
+    public String requirement(RuleSpec s, Locale locale) {
         String period = s.periodKind() == PeriodKind.CUSTOM
                 ? msg("rule.say.period.CUSTOM", locale, date(s.customFrom()), date(s.customTo()))
                 : msg("rule.say.period." + s.periodKind().name(), locale);
@@ -32,7 +41,20 @@ public class RuleWords {
         String comparison = msg("rule.say.comparison." + s.comparison().name(), locale);
         // 至少 1 次教研活动, but 至少听课 2 节: a space only between a word and a number
         boolean number = !amount.isEmpty() && Character.isDigit(amount.charAt(0));
-        return subject + period + comparison + (number && !comparison.isEmpty() ? " " : "") + amount;
+        return period + comparison + (number && !comparison.isEmpty() ? " " : "") + amount;
+    }
+
+    /**
+     * The county rule's terms as the arguments of the rule.tighten.* messages: {0} the requirement (每个教学周至少 1 次
+     * 教研活动), {1} the subjects (每个教研组), {2} when it starts applying, {3} until when, {4} the whole sentence.
+     */
+    public Object[] countyTerms(RuleSpec county, Locale locale) {
+        return new Object[] {requirement(county, locale), subjects(county, null, locale),
+                county.validFrom() == null ? msg("rule.tighten.validFrom.open", locale)
+                        : msg("rule.tighten.validFrom.on", locale, date(county.validFrom())),
+                county.validTo() == null ? msg("rule.tighten.validTo.open", locale)
+                        : msg("rule.tighten.validTo.on", locale, date(county.validTo())),
+                sentence(county, null, locale)};
     }
 
     /** 听课 1 节, 3 次教研活动 … for a number. */

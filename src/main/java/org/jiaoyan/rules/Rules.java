@@ -23,6 +23,7 @@ import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.shared.ValidationException.FieldProblem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,13 +56,15 @@ public class Rules {
     private final OrgUnits units;
     private final OrgDirectory directory;
     private final AuditLog audit;
+    private final RuleWords words;
 
-    public Rules(JdbcClient jdbc, Metrics metrics, OrgUnits units, OrgDirectory directory, AuditLog audit) {
+    public Rules(JdbcClient jdbc, Metrics metrics, OrgUnits units, OrgDirectory directory, AuditLog audit, RuleWords words) {
         this.jdbc = jdbc;
         this.metrics = metrics;
         this.units = units;
         this.directory = directory;
         this.audit = audit;
+        this.words = words;
     }
 
     /** A template as a school sees it: whether some module publishes its metric, and whether it is already in use. */
@@ -80,12 +83,10 @@ public class Rules {
                 .query(Rules::row).list();
     }
 
-    /** The rules a county owns. */
+    /** The rules a county owns (switched on or not), for its 县区教研员 or an admin. */
     @Transactional(readOnly = true)
     public List<Rule> ofRegion(long regionId) {
-        if (!Access.user().isAdmin() && !countyOf(regionId)) {
-            throw new NotFoundException();
-        }
+        requireCounty(regionId);
         return jdbc.sql(SELECT + " where r.deleted_at is null and r.region_id = :region and" + VERSION_ON + " order by r.name, r.id")
                 .param("region", regionId).param("on", LocalDate.now()).query(Rules::row).list();
     }
@@ -189,29 +190,56 @@ public class Rules {
         return on;
     }
 
-    /** A county rule, published to every school of the county (县区教研员 of that county, or an admin). */
+    /**
+     * A county rule, published to every school of the county (switched off until {@link #enable}). Only the county's
+     * own 县区教研员 (or an admin) may make one: there is no separate county office head role, and a researcher of
+     * another county or a school's staff is refused.
+     */
     public long createCounty(long regionId, String name, RuleSpec spec, boolean publicRanking) {
-        if (!Access.user().isAdmin() && !(Access.user().has(Role.COUNTY_RESEARCHER) && countyOf(regionId))) {
+        if (!canManageCounty(regionId)) {
             throw new ForbiddenException();
         }
         validate(name, spec);
         return insert(null, regionId, null, null, name, spec, publicRanking);
     }
 
-    /** A school's stricter version of a county rule: same metric, period and comparison, a threshold at least as high. */
-    public long tighten(long countyRuleId, long institutionId, RuleSpec spec) {
+    /**
+     * A school's stricter version of a county rule, switched on at once: the same metric and period, at least the
+     * county's subjects and validity, a requirement at least as high. Each loosening is refused at its field with the
+     * county's terms (县规定每个教学周至少 1 次教研活动，本校要求不能低于县规定).
+     */
+    public long tighten(long countyRuleId, long institutionId, String name, RuleSpec spec) {
         requireManage(institutionId);
         Rule county = get(countyRuleId);
         if (!county.countyRule()) {
             throw new ValidationException(null, "rule.tighten.notCounty");
         }
-        validate(county.name(), spec);
-        if (!spec.atLeastAsStrictAs(county.spec())) {
-            throw new ValidationException("threshold", "rule.tighten.looser");
+        if (!directory.institutionsOfRegion(county.regionId()).contains(institutionId)) {
+            throw new NotFoundException();
         }
-        long id = insert(institutionId, null, countyRuleId, county.templateCode(), county.name() + "（本校要求）", spec, county.publicRanking());
+        if (tighteningOf(countyRuleId, institutionId).isPresent()) {
+            throw new ValidationException(null, "rule.tighten.exists");
+        }
+        validate(name, spec);
+        requireNoLoosening(spec, county.spec());
+        long id = insert(institutionId, null, countyRuleId, county.templateCode(), name, spec, county.publicRanking());
         jdbc.sql("update rule_def set enabled = true where id = ?").param(id).update();
         return id;
+    }
+
+    /** The school's stricter version of a county rule, if it has one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Rule> tighteningOf(long countyRuleId, long institutionId) {
+        requireRead(institutionId);
+        return ofInstitution(institutionId).stream().filter(r -> Long.valueOf(countyRuleId).equals(r.parentRuleId())).findFirst();
+    }
+
+    private void requireNoLoosening(RuleSpec spec, RuleSpec county) {
+        List<Loosening> loosenings = spec.loosenings(county);
+        if (!loosenings.isEmpty()) {
+            Object[] terms = words.countyTerms(county, LocaleContextHolder.getLocale());
+            throw new ValidationException(loosenings.stream().map(l -> new FieldProblem(l.field(), l.messageKey(), terms)).toList());
+        }
     }
 
     private long insert(@Nullable Long institutionId, @Nullable Long regionId, @Nullable Long parent,
@@ -236,8 +264,8 @@ public class Rules {
         Rule r = get(id);
         requireManage(r);
         validate(name, spec);
-        if (r.parentRuleId() != null && !spec.atLeastAsStrictAs(at(r.parentRuleId(), effectiveFrom).spec())) {
-            throw new ValidationException("threshold", "rule.tighten.looser");
+        if (r.parentRuleId() != null) {
+            requireNoLoosening(spec, at(r.parentRuleId(), effectiveFrom).spec());
         }
         int updated = jdbc.sql("""
                 update rule_def set name = ?, public_ranking = ?, version = version + 1, updated_at = ?, updated_by = ?
@@ -301,7 +329,25 @@ public class Rules {
         if (r.institutionId() != null) {
             return Access.scope().canManageInstitution(r.institutionId());
         }
-        return Access.user().isAdmin() || (Access.user().has(Role.COUNTY_RESEARCHER) && countyOf(r.regionId()));
+        return r.regionId() != null && canManageCounty(r.regionId());
+    }
+
+    /** Whether the user may make and change the county's rules: its own 县区教研员, or an admin. */
+    public boolean canManageCounty(long regionId) {
+        return Access.user().isAdmin() || (Access.user().has(Role.COUNTY_RESEARCHER) && countyOf(regionId));
+    }
+
+    /** The county's rules are read by its 县区教研员 (or an admin); others get a 404. */
+    public void requireCounty(long regionId) {
+        if (!Access.user().isAdmin() && !countyOf(regionId)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** The county of the signed-in user: the region of the unit their account is bound to (县教研室 → 示范县). */
+    public @Nullable Long regionOfUser() {
+        Long unit = Access.user().institutionId();
+        return unit == null ? null : directory.regionOfUnit(unit);
     }
 
     void requireManage(Rule r) {

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * 工作制度 in the browser: the 教科室主任 reads the school's rules and templates, writes a stricter observation rule
@@ -76,6 +77,16 @@ class RulesBrowserTests extends BrowserTestSupport {
         assertThat(bodyText()).contains("达标明细", "相关记录", "至少听课 3 节");
         assertThat(all("#cell-records li")).hasSize(count);
         screenshot("rules-cell-desktop");
+
+        // back on the matrix, narrowed to one 教研组: the page reloads with the group kept and only its members' rows
+        driver.navigate().back();
+        int everyone = all("#compliance-matrix tbody tr[data-subject-id]").size();
+        new Select(find("#m-group")).selectByVisibleText("语文教研组");
+        wait.until(ExpectedConditions.urlContains("group="));
+        assertThat(new Select(find("#m-group")).getFirstSelectedOption().getText()).isEqualTo("语文教研组");
+        assertThat(all("#compliance-matrix tbody tr[data-subject-id]")).isNotEmpty().hasSizeLessThan(everyone);
+        assertThat(find("#matrix-export").getAttribute("href")).contains("group=");
+        screenshot("rules-matrix-group-desktop");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jiaoyan.rules.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.lang.reflect.RecordComponent;
@@ -22,6 +23,7 @@ import org.jiaoyan.rules.Comparison;
 import org.jiaoyan.rules.Compliance;
 import org.jiaoyan.rules.ComplianceMatrix;
 import org.jiaoyan.rules.ComplianceState;
+import org.jiaoyan.rules.MatrixFilter;
 import org.jiaoyan.rules.PeriodKind;
 import org.jiaoyan.rules.Rule;
 import org.jiaoyan.rules.RulePeriod;
@@ -67,22 +69,30 @@ class RuleApi {
     private final Compliance compliance;
     private final RuleWords words;
     private final OrgUnits units;
+    private final MatrixFilter filter;
 
-    RuleApi(Rules rules, Compliance compliance, RuleWords words, OrgUnits units) {
+    RuleApi(Rules rules, Compliance compliance, RuleWords words, OrgUnits units, MatrixFilter filter) {
         this.rules = rules;
         this.compliance = compliance;
         this.words = words;
         this.units = units;
+        this.filter = filter;
     }
 
-    @Operation(operationId = "listRules", summary = "本校（或 schoolId 指定学校）适用的制度：本校制度和县区制度（分页，县区制度在后）")
+    @Operation(operationId = "listRules", summary = "本校（或 schoolId 指定学校）适用的制度：本校制度和县区制度（分页，县区制度在后）；"
+            + "给出 regionId 时为该县区自己的全部县区制度（含未启用的，仅该县区的县区教研员）")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "学校不存在，或不在账号的数据范围内")
+    @ApiResponse(responseCode = "404", description = "学校不存在，或不在账号的数据范围内；regionId 不是账号所在的县区")
     @ApiResponse(responseCode = "422", description = "账号不属于任何学校且未给出 schoolId")
     @GetMapping("/rules")
     PageResult<RuleJson> list(@RequestParam(required = false) @Nullable Long schoolId,
+                              @Parameter(description = "县区（region）的 id：列出该县区的县区制度")
+                              @RequestParam(required = false) @Nullable Long regionId,
                               @RequestParam(required = false) @Nullable Integer page,
                               @RequestParam(required = false) @Nullable Integer size, Locale locale) {
+        if (regionId != null) {
+            return page(rules.ofRegion(regionId).stream().map(r -> json(r, Sector.EDUCATION, locale)).toList(), page, size);
+        }
         long school = school(schoolId);
         List<Rule> list = rules.ofInstitution(school);
         Sector sector = Access.asSystem(() -> units.get(school)).sector();
@@ -96,23 +106,30 @@ class RuleApi {
         return detail(id, locale);
     }
 
-    @Operation(operationId = "createRule", summary = "新建本校制度（教科室主任）：给出 templateCode 时，spec 中未填的字段和名称取自模板；"
-            + "新建的制度未启用，先试运行再启用")
+    @Operation(operationId = "createRule", summary = "新建本校制度（教科室主任），或给出 regionId（代替 schoolId）新建发布到全县各校的县区制度"
+            + "（该县区的县区教研员）：给出 templateCode 时，spec 中未填的字段和名称取自模板；新建的制度未启用，先试运行再启用")
     @ApiResponse(responseCode = "201", description = "已创建；Location 头为新记录的地址", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "账号不能管理该学校的制度，或不是该县区的县区教研员")
     @PostMapping("/rules")
     ResponseEntity<RuleDetailJson> create(@RequestBody RuleRequest body, Locale locale) {
-        long school = school(body.schoolId());
+        if (body.regionId() != null && body.schoolId() != null) {
+            throw new ValidationException("regionId", "rule.owner.both");
+        }
         RuleTemplate template = template(body.templateCode());
         String name = body.name() != null ? body.name() : template != null ? template.name() : "";
         RuleSpec spec = specOf(body.spec(), template == null ? null : template.spec(), null);
-        long id = inSpec(() -> rules.create(school, template == null ? null : template.code(), name, spec,
-                Boolean.TRUE.equals(body.publicRanking())));
+        Long region = body.regionId();
+        long id = region != null
+                ? inSpec(() -> rules.createCounty(region, name, spec, Boolean.TRUE.equals(body.publicRanking())))
+                : inSpec(() -> rules.create(school(body.schoolId()), template == null ? null : template.code(), name, spec,
+                        Boolean.TRUE.equals(body.publicRanking())));
         return ResponseEntity.created(URI.create("/api/v1/rules/" + id)).body(detail(id, locale));
     }
 
     @Operation(operationId = "updateRule", summary = "修改制度：新的要求自 effectiveFrom（默认今天）起生效，此前开始的周期仍按原要求评判；"
             + "spec 为完整的新要求（未填的可选字段视为空）；需带上读取时的 version，被他人修改过则返回 409")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "账号不能管理该制度（县区制度只有该县区的县区教研员能修改）")
     @ApiResponse(responseCode = "409", description = "version 与当前不一致：记录已被他人修改，什么也没有改")
     @PutMapping("/rules/{id}")
     RuleDetailJson update(@PathVariable long id, @RequestBody RuleRequest body, Locale locale) {
@@ -154,33 +171,42 @@ class RuleApi {
         return detail(id, locale);
     }
 
-    @Operation(operationId = "dryRunRule", summary = "试运行尚未保存的要求：按学校已有记录试算 from—to（默认上个月）中已结束的周期，"
-            + "回答多少对象会被判为未达标；不保存，也不提醒任何人")
+    @Operation(operationId = "dryRunRule", summary = "试运行尚未保存的要求：按学校（给出 regionId 时为该县区各校）已有记录试算 from—to"
+            + "（默认上个月）中已结束的周期，回答多少对象会被判为未达标；不保存，也不提醒任何人")
     @PostMapping("/rules/dry-run")
     DryRunJson dryRun(@RequestBody DryRunRequest body) {
-        long school = school(body.schoolId());
         RuleTemplate template = template(body.templateCode());
         RuleSpec spec = specOf(body.spec(), template == null ? null : template.spec(), null);
         YearMonth last = YearMonth.now().minusMonths(1);
         LocalDate[] range = range(body.from(), body.to(), last.atDay(1), last.atEndOfMonth());
-        Compliance.DryRun run = inSpec(() -> compliance.dryRun(school, spec, range[0], range[1]));
+        Long region = body.regionId();
+        Compliance.DryRun run = region != null ? inSpec(() -> compliance.dryRunRegion(region, spec, range[0], range[1]))
+                : inSpec(() -> compliance.dryRun(school(body.schoolId()), spec, range[0], range[1]));
         return new DryRunJson(run.flagged(), run.subjects(), run.periods().stream().map(PeriodJson::of).toList(), run.examples());
     }
 
     @Operation(operationId = "listCompliance", summary = "一条制度的达标情况：每个对象在每个周期一项（不适用的周期不列出），对象按矩阵顺序、周期按时间顺序；"
-            + "from—to 默认为本学期至今；教师只看到与自己有关的行，除非制度公开排名")
+            + "from—to 默认为本学期至今；教师只看到与自己有关的行，除非制度公开排名；可按学校、教研组/备课组（groupId）和学科（subject）筛选，"
+            + "筛选在数据范围之后进行")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "制度不存在，或不在账号的数据范围内；schoolId 不是该制度适用的学校")
-    @ApiResponse(responseCode = "422", description = "to 早于 from，或时段超过两年")
+    @ApiResponse(responseCode = "404", description = "制度不存在，或不在账号的数据范围内；schoolId 不是该制度适用的学校；groupId 不是账号可见的、该制度适用学校的组")
+    @ApiResponse(responseCode = "422", description = "to 早于 from，或时段超过两年；subject 不是学科字典中的代码")
     @GetMapping("/compliance")
     PageResult<ComplianceItemJson> compliance(@RequestParam long ruleId,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                                               @RequestParam(required = false) @Nullable Long schoolId,
+                                              @Parameter(description = "教研组/备课组的 id：只列出该组本身、组员、组员所在的师徒结对，以及成员都在该组内的组（如教研组下的备课组）；"
+                                                      + "对象为学校的制度不按组筛选")
+                                              @RequestParam(required = false) @Nullable Long groupId,
+                                              @Parameter(description = "学科代码（学科字典，如 MATH）：只列出任教该学科的教师、该学科的组、其中一人任教该学科的师徒结对；"
+                                                      + "对象为学校的制度不按学科筛选", example = "MATH")
+                                              @RequestParam(required = false) @Nullable String subject,
                                               @RequestParam(required = false) @Nullable Integer page,
                                               @RequestParam(required = false) @Nullable Integer size) {
         LocalDate[] range = termSoFar(from, to);
-        ComplianceMatrix m = compliance.matrix(ruleId, range[0], range[1], schoolId);
+        ComplianceMatrix m = filter.apply(compliance.matrix(ruleId, range[0], range[1], schoolId), schoolId,
+                new MatrixFilter.Criteria(null, groupId, subject));
         List<ComplianceItemJson> items = new ArrayList<>();
         for (ComplianceMatrix.Row row : m.rows()) {
             for (int i = 0; i < m.periods().size(); i++) {
@@ -369,16 +395,17 @@ class RuleApi {
     }
 
     /**
-     * Body of POST (schoolId defaults to the user's school; templateCode optional) and PUT (version required,
-     * effectiveFrom defaults to today, note is the reason kept with the version) of /api/v1/rules.
+     * Body of POST (schoolId defaults to the user's school, regionId instead makes a county rule; templateCode
+     * optional) and PUT (version required, effectiveFrom defaults to today, note is the reason kept with the version)
+     * of /api/v1/rules.
      */
-    record RuleRequest(@Nullable Long schoolId, @Nullable String templateCode, @Nullable String name,
+    record RuleRequest(@Nullable Long schoolId, @Nullable Long regionId, @Nullable String templateCode, @Nullable String name,
                        @Nullable SpecRequest spec, @Nullable Boolean publicRanking, @Nullable Integer version,
                        @Nullable LocalDate effectiveFrom, @Nullable String note) {
     }
 
-    /** Body of POST /api/v1/rules/dry-run: the school, a spec (or a template and changes to it) and the range. */
-    record DryRunRequest(@Nullable Long schoolId, @Nullable String templateCode, @Nullable SpecRequest spec,
+    /** Body of POST /api/v1/rules/dry-run: the school (or the county), a spec (or a template and changes to it) and the range. */
+    record DryRunRequest(@Nullable Long schoolId, @Nullable Long regionId, @Nullable String templateCode, @Nullable SpecRequest spec,
                          @Nullable LocalDate from, @Nullable LocalDate to) {
     }
 

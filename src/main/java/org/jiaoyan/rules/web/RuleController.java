@@ -18,6 +18,7 @@ import org.jiaoyan.rules.ComplianceOverview;
 import org.jiaoyan.rules.ComplianceMatrix;
 import org.jiaoyan.rules.Comparison;
 import org.jiaoyan.rules.Exemptions;
+import org.jiaoyan.rules.MatrixFilter;
 import org.jiaoyan.rules.PeriodKind;
 import org.jiaoyan.rules.Rule;
 import org.jiaoyan.rules.RuleTemplate;
@@ -26,6 +27,7 @@ import org.jiaoyan.rules.Rules;
 import org.jiaoyan.rules.SubjectFilter;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.Role;
+import org.jiaoyan.shared.ForbiddenException;
 import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.shared.ValidationException;
@@ -62,9 +64,11 @@ class RuleController {
     private final MessageSource messages;
     private final ComplianceExport export;
     private final ComplianceOverview overview;
+    private final MatrixFilter filter;
 
     RuleController(Rules rules, Compliance compliance, Exemptions exemptions, RuleWords words, Metrics metrics,
-                   OrgUnits units, MessageSource messages, ComplianceExport export, ComplianceOverview overview) {
+                   OrgUnits units, MessageSource messages, ComplianceExport export, ComplianceOverview overview,
+                   MatrixFilter filter) {
         this.overview = overview;
         this.rules = rules;
         this.compliance = compliance;
@@ -74,6 +78,7 @@ class RuleController {
         this.units = units;
         this.messages = messages;
         this.export = export;
+        this.filter = filter;
     }
 
     @InitBinder("ruleForm")
@@ -142,44 +147,61 @@ class RuleController {
         return school(mine);
     }
 
-    /** 县区: the county's rules, per school the share of subjects that met each this period. */
+    /**
+     * 县区: the county's rules (all of them, for its 县区教研员 to create, change, switch on and off) and per rule switched
+     * on, per school, the share of subjects that met it this period.
+     */
     @GetMapping("/county")
     String county(@RequestParam(required = false) @Nullable Long region, Model model, Locale locale) {
-        Long r = region != null ? region : Access.user().institutionId();
+        Long r = region != null ? region : rules.regionOfUser();
         if (r == null) {
             throw new NotFoundException();
         }
-        var shares = compliance.countyShares(r, LocalDate.now());
-        model.addAttribute("shares", shares);
-        model.addAttribute("sentences", sentences(shares.stream().map(Compliance.CountyShare::rule).toList(), Sector.EDUCATION, locale));
-        model.addAttribute("schools", units.institutions());
+        List<Rule> countyRules = rules.ofRegion(r);
+        model.addAttribute("region", r);
+        model.addAttribute("countyRules", countyRules);
+        model.addAttribute("canManage", rules.canManageCounty(r));
+        model.addAttribute("shares", compliance.countyShares(r, LocalDate.now()));
+        model.addAttribute("sentences", sentences(countyRules, Sector.EDUCATION, locale));
         return "rules/county";
     }
 
+    /** A new rule of a school, or with region a new county rule (its 县区教研员); from a template when given. */
     @GetMapping("/new")
-    String newForm(@RequestParam(required = false) @Nullable Long school, @RequestParam(required = false) @Nullable String template,
-                   Model model, Locale locale) {
-        long inst = school(school);
-        rules.requireRead(inst);
+    String newForm(@RequestParam(required = false) @Nullable Long school, @RequestParam(required = false) @Nullable Long region,
+                   @RequestParam(required = false) @Nullable String template, Model model, Locale locale) {
         RuleForm form = template == null ? new RuleForm()
                 : RuleTemplate.byCode(template).map(t -> RuleForm.of(t.name(), t.spec())).orElseThrow(NotFoundException::new);
-        form.setTemplateCode(template);
-        form.setSchool(inst);
-        return form(form, null, model, locale);
+        if (region != null) {
+            rules.requireCounty(region);
+            if (!rules.canManageCounty(region)) {
+                throw new ForbiddenException();
+            }
+            form.setRegion(region);
+        } else {
+            long inst = school(school);
+            rules.requireRead(inst);
+            form.setTemplateCode(template);
+            form.setSchool(inst);
+        }
+        return form(form, null, null, model, locale);
     }
 
     @PostMapping
     String create(@ModelAttribute("ruleForm") RuleForm form, BindingResult result, Model model, Locale locale,
                   RedirectAttributes redirect) {
-        long inst = school(form.getSchool());
+        Long region = form.getRegion();
+        if (region == null) {
+            form.setSchool(school(form.getSchool()));
+        }
         try {
-            long id = rules.create(inst, blank(form.getTemplateCode()), form.getName(), form.spec(), form.isPublicRanking());
+            long id = region != null ? rules.createCounty(region, form.getName(), form.spec(), form.isPublicRanking())
+                    : rules.create(form.getSchool(), blank(form.getTemplateCode()), form.getName(), form.spec(), form.isPublicRanking());
             Flash.success(redirect, "rules.created", form.getName());
             return "redirect:/rules/" + id;
         } catch (ValidationException e) {
             Forms.reject(e, result);
-            form.setSchool(inst);
-            return form(form, null, model, locale);
+            return form(form, null, null, model, locale);
         }
     }
 
@@ -192,16 +214,24 @@ class RuleController {
         LocalDate today = LocalDate.now();
         LocalDate dryFrom = from != null ? from : YearMonth.from(today).minusMonths(1).atDay(1);
         LocalDate dryTo = to != null ? to : YearMonth.from(today).minusMonths(1).atEndOfMonth();
-        long inst = rule.institutionId() != null ? rule.institutionId() : school(null);
+        boolean canManage = rules.canManageRule(rule);
         model.addAttribute("rule", rule);
         model.addAttribute("sentence", words.sentence(rule.spec(), sector, locale));
         model.addAttribute("versions", rules.versions(id).stream()
                 .map(v -> Map.entry(v.getKey(), words.sentence(v.getValue(), sector, locale))).toList());
         model.addAttribute("published", metrics.published(rule.spec().metricId()));
-        model.addAttribute("dryRun", compliance.dryRun(inst, rule.spec(), dryFrom, dryTo));
+        // a county rule is tried over the county's schools by its 县区教研员, over their own school by a school's staff
+        model.addAttribute("dryRun", rule.countyRule() && canManage
+                ? compliance.dryRunRegion(rule.regionId(), rule.spec(), dryFrom, dryTo)
+                : compliance.dryRun(rule.institutionId() != null ? rule.institutionId() : school(null), rule.spec(), dryFrom, dryTo));
         model.addAttribute("dryFrom", dryFrom);
         model.addAttribute("dryTo", dryTo);
-        model.addAttribute("canManage", rules.canManageRule(rule));
+        model.addAttribute("canManage", canManage);
+        Long mine = rules.schoolOfUser();
+        boolean canTighten = rule.countyRule() && mine != null && Access.scope().canManageInstitution(mine);
+        model.addAttribute("canTighten", canTighten);
+        model.addAttribute("tightening", canTighten ? rules.tighteningOf(id, mine).orElse(null) : null);
+        model.addAttribute("parentRule", parentOf(rule));
         model.addAttribute("exemptions", exemptions.of(id));
         var runs = exemptions.runs(id);
         model.addAttribute("runs", runs);
@@ -253,9 +283,12 @@ class RuleController {
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, Model model, Locale locale) {
         Rule rule = rules.get(id);
+        if (!rules.canManageRule(rule)) {
+            throw new ForbiddenException();
+        }
         RuleForm form = RuleForm.of(rule);
         form.setEffectiveFrom(LocalDate.now());
-        return form(form, rule, model, locale);
+        return form(form, rule, null, model, locale);
     }
 
     @PostMapping("/{id}")
@@ -272,7 +305,52 @@ class RuleController {
         } catch (StaleEditException e) {
             Forms.reject(e, result);
         }
-        return form(form, rule, model, locale);
+        return form(form, rule, null, model, locale);
+    }
+
+    /** 收紧本校要求: the county rule's form, prefilled, for the school's manager to make a stricter school version. */
+    @GetMapping("/{id}/tighten")
+    String tightenForm(@PathVariable long id, Model model, Locale locale) {
+        Rule county = countyRuleToTighten(id);
+        long inst = school(null);
+        var existing = rules.tighteningOf(id, inst);
+        if (existing.isPresent()) {
+            return "redirect:/rules/" + existing.get().id() + "/edit";
+        }
+        RuleForm form = RuleForm.of(messages.getMessage("rules.tighten.name", new Object[] {county.name()}, locale), county.spec());
+        form.setSchool(inst);
+        form.setPublicRanking(county.publicRanking());
+        return form(form, null, county, model, locale);
+    }
+
+    @PostMapping("/{id}/tighten")
+    String tighten(@PathVariable long id, @ModelAttribute("ruleForm") RuleForm form, BindingResult result, Model model,
+                   Locale locale, RedirectAttributes redirect) {
+        Rule county = countyRuleToTighten(id);
+        long inst = school(null);
+        form.setSchool(inst);
+        form.setRegion(null);
+        try {
+            long created = rules.tighten(id, inst, form.getName(), form.spec());
+            Flash.success(redirect, "rules.tightened", form.getName());
+            return "redirect:/rules/" + created;
+        } catch (ValidationException e) {
+            Forms.reject(e, result);
+            return form(form, null, county, model, locale);
+        }
+    }
+
+    /** A county rule the user's school may tighten: readable, a county rule, and the school managed by the user. */
+    private Rule countyRuleToTighten(long id) {
+        Rule county = rules.get(id);
+        if (!county.countyRule()) {
+            throw new NotFoundException();
+        }
+        Long mine = rules.schoolOfUser();
+        if (mine == null || !Access.scope().canManageInstitution(mine)) {
+            throw new ForbiddenException();
+        }
+        return county;
     }
 
     @PostMapping("/{id}/enable")
@@ -291,20 +369,26 @@ class RuleController {
     String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         Rule rule = rules.get(id);
         Flash.outcome(redirect, "rules.deleted", () -> rules.delete(id, version));
-        return "redirect:/rules?school=" + (rule.institutionId() == null ? "" : rule.institutionId());
+        return rule.countyRule() ? "redirect:/rules/county?region=" + rule.regionId()
+                : "redirect:/rules?school=" + rule.institutionId();
     }
 
     /** The sentence and the dry run for what is typed in the editor (htmx, on change). */
     @GetMapping("/preview")
     String preview(@ModelAttribute("ruleForm") RuleForm form, Model model, Locale locale) {
-        long inst = school(form.getSchool());
-        rules.requireRead(inst);
-        Sector sector = unit(inst).sector();
+        Long region = form.getRegion();
+        Sector sector;
+        if (region != null) {
+            rules.requireCounty(region);
+            sector = Sector.EDUCATION;
+        } else {
+            long inst = school(form.getSchool());
+            rules.requireRead(inst);
+            sector = unit(inst).sector();
+        }
         try {
             model.addAttribute("sentence", words.sentence(form.spec(), sector, locale));
-            LocalDate today = LocalDate.now();
-            LocalDate from = YearMonth.from(today).minusMonths(1).atDay(1);
-            model.addAttribute("dryRun", compliance.dryRun(inst, form.spec(), from, YearMonth.from(today).minusMonths(1).atEndOfMonth()));
+            model.addAttribute("dryRun", dryRun(form));
         } catch (RuntimeException e) {
             model.addAttribute("sentence", "");
             model.addAttribute("dryRun", null);
@@ -313,40 +397,70 @@ class RuleController {
         return "rules/fragments :: preview";
     }
 
+    /** The form's spec tried on last month: over the county's schools for a county rule, else over the school. */
+    private Compliance.DryRun dryRun(RuleForm form) {
+        LocalDate lastMonth = YearMonth.from(LocalDate.now()).minusMonths(1).atDay(1);
+        LocalDate end = YearMonth.from(lastMonth).atEndOfMonth();
+        return form.getRegion() != null ? compliance.dryRunRegion(form.getRegion(), form.spec(), lastMonth, end)
+                : compliance.dryRun(school(form.getSchool()), form.spec(), lastMonth, end);
+    }
+
     @GetMapping("/{id}/matrix")
     String matrix(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
                   @RequestParam(required = false) @Nullable Long school, @RequestParam(required = false) @Nullable String q,
+                  @RequestParam(required = false) @Nullable Long group, @RequestParam(required = false) @Nullable String subject,
                   Model model, Locale locale) {
         Rule rule = rules.get(id);
         LocalDate[] range = range(rule, from, to);
-        ComplianceMatrix m = compliance.matrix(id, range[0], range[1], school);
-        if (q != null && !q.isBlank()) {
-            String needle = q.strip();
-            m = new ComplianceMatrix(m.rule(), m.periods(), m.rows().stream()
-                    .filter(r -> r.subject().name().contains(needle) || r.institutionName().contains(needle)).toList(), m.frozen());
-        }
+        Sector sector = sectorOf(rule);
+        List<MatrixFilter.GroupChoice> groups = filter.groups(rule, school);
+        Map<String, String> subjects = sector == Sector.EDUCATION && filter.narrowsByGroup(rule) ? filter.subjects() : Map.of();
+        // a group of another school (the school was just changed) or an unknown 学科 is dropped, not refused
+        Long groupFilter = group != null && groups.stream().anyMatch(g -> g.id() == group) ? group : null;
+        String subjectFilter = subject != null && subjects.containsKey(subject) ? subject : null;
+        ComplianceMatrix m = filter.apply(compliance.matrix(id, range[0], range[1], school), school,
+                new MatrixFilter.Criteria(q, groupFilter, subjectFilter));
         model.addAttribute("rule", rule);
-        model.addAttribute("sentence", words.sentence(rule.spec(), sectorOf(rule), locale));
+        model.addAttribute("sentence", words.sentence(rule.spec(), sector, locale));
         model.addAttribute("matrix", m);
         model.addAttribute("from", range[0]);
         model.addAttribute("to", range[1]);
         model.addAttribute("q", q);
         model.addAttribute("schoolFilter", school);
         model.addAttribute("schools", rule.countyRule() ? units.institutions() : List.of());
-        model.addAttribute("seesAll", rule.institutionId() != null && Access.scope().canReadInstitution(rule.institutionId()));
+        model.addAttribute("groups", groups);
+        model.addAttribute("groupSections", groupSections(groups, rule.countyRule() && school == null, locale));
+        model.addAttribute("groupFilter", groupFilter);
+        model.addAttribute("subjects", subjects);
+        model.addAttribute("subjectFilter", subjectFilter);
+        model.addAttribute("seesAll", seesAllRows(rule));
         return "rules/matrix";
     }
 
+    /** The group choices under headings: 教研组, 备课组 … (each school's, where the matrix spans several). */
+    private Map<String, List<MatrixFilter.GroupChoice>> groupSections(List<MatrixFilter.GroupChoice> groups, boolean bySchool,
+                                                                     Locale locale) {
+        Map<String, List<MatrixFilter.GroupChoice>> out = new LinkedHashMap<>();
+        for (MatrixFilter.GroupChoice g : groups) {
+            String kind = messages.getMessage("rule.groupKind." + (g.kind() == null ? "FREE" : g.kind().name()), null, locale);
+            out.computeIfAbsent(bySchool ? g.institutionName() + " · " + kind : kind, k -> new java.util.ArrayList<>()).add(g);
+        }
+        return out;
+    }
+
+    /** The matrix as .xlsx, with the filters of the page. */
     @GetMapping("/{id}/matrix.xlsx")
     void matrixExport(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-                      @RequestParam(required = false) @Nullable Long school, Locale locale, HttpServletResponse response)
-            throws IOException {
+                      @RequestParam(required = false) @Nullable Long school, @RequestParam(required = false) @Nullable String q,
+                      @RequestParam(required = false) @Nullable Long group, @RequestParam(required = false) @Nullable String subject,
+                      Locale locale, HttpServletResponse response) throws IOException {
         Rule rule = rules.get(id);
         LocalDate[] range = range(rule, from, to);
-        export.write(compliance.matrix(id, range[0], range[1], school), words.sentence(rule.spec(), sectorOf(rule), locale),
-                locale, response);
+        ComplianceMatrix m = filter.apply(compliance.matrix(id, range[0], range[1], school), school,
+                new MatrixFilter.Criteria(q, group, subject));
+        export.write(m, words.sentence(rule.spec(), sectorOf(rule), locale), locale, response);
     }
 
     /** One cell: the subject, the period, the count against the requirement, and the records behind it. */
@@ -360,9 +474,12 @@ class RuleController {
         return "rules/cell";
     }
 
-    private String form(RuleForm form, @Nullable Rule rule, Model model, Locale locale) {
+    /** The editor: a new rule (rule null), a change of one, or a school's stricter version of a county rule (tightenOf). */
+    private String form(RuleForm form, @Nullable Rule rule, @Nullable Rule tightenOf, Model model, Locale locale) {
         model.addAttribute("ruleForm", form);
         model.addAttribute("rule", rule);
+        model.addAttribute("tightenOf", tightenOf);
+        model.addAttribute("tightenSentence", tightenOf == null ? null : words.sentence(tightenOf.spec(), Sector.EDUCATION, locale));
         Map<String, String> metricChoices = new LinkedHashMap<>();
         for (MetricDefinition d : metrics.all()) {
             metricChoices.put(d.id(), words.metricName(d.id(), d.labelKey(), locale));
@@ -378,14 +495,13 @@ class RuleController {
         model.addAttribute("filters", enumLabels(SubjectFilter.values(), "rule.filter.", locale));
         model.addAttribute("periodKinds", enumLabels(PeriodKind.values(), "rule.period.", locale));
         model.addAttribute("comparisons", enumLabels(Comparison.values(), "rule.comparison.", locale));
-        long inst = form.getSchool() != null ? form.getSchool() : school(null);
-        model.addAttribute("sentence", safeSentence(form, unit(inst).sector(), locale));
+        Sector sector = form.getRegion() != null ? Sector.EDUCATION
+                : unit(form.getSchool() != null ? form.getSchool() : school(null)).sector();
+        model.addAttribute("sentence", safeSentence(form, sector, locale));
         boolean published = metrics.published(form.getMetricId() == null ? "" : form.getMetricId());
         model.addAttribute("published", published);
-        LocalDate lastMonth = YearMonth.from(LocalDate.now()).minusMonths(1).atDay(1);
         try {
-            model.addAttribute("dryRun", published ? compliance.dryRun(inst, form.spec(), lastMonth,
-                    YearMonth.from(lastMonth).atEndOfMonth()) : null);
+            model.addAttribute("dryRun", published ? dryRun(form) : null);
         } catch (RuntimeException invalidSoFar) {
             model.addAttribute("dryRun", null);
         }
@@ -427,6 +543,34 @@ class RuleController {
             t = f.plusYears(2);
         }
         return new LocalDate[] {f, t};
+    }
+
+    /**
+     * Whether the matrix shows the user every row of the schools it covers (else a note says only their own rows are
+     * shown): a school's leaders for the school's rules; for a county rule the county, and a school's leaders (who see
+     * their school's rows).
+     */
+    private boolean seesAllRows(Rule rule) {
+        if (rule.institutionId() != null) {
+            return Access.scope().canReadInstitution(rule.institutionId());
+        }
+        if (Access.user().has(org.jiaoyan.security.Role.COUNTY_RESEARCHER) || rules.canManageRule(rule)) {
+            return true;
+        }
+        Long mine = rules.schoolOfUser();
+        return mine != null && Access.scope().canReadInstitution(mine);
+    }
+
+    /** The county rule a school's rule tightens, when the user may read it. */
+    private @Nullable Rule parentOf(Rule rule) {
+        if (rule.parentRuleId() == null) {
+            return null;
+        }
+        try {
+            return rules.get(rule.parentRuleId());
+        } catch (NotFoundException gone) {
+            return null;
+        }
     }
 
     private Sector sectorOf(Rule rule) {

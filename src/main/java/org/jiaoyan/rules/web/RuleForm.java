@@ -13,6 +13,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class RuleForm {
 
     private @Nullable Long school;
+    /** Set for a county rule (县区制度), instead of school. */
+    private @Nullable Long region;
     private @Nullable String templateCode;
     private String name = "";
     private String metricId = "";
@@ -61,6 +63,7 @@ public class RuleForm {
         f.version = r.version();
         f.templateCode = r.templateCode();
         f.school = r.institutionId();
+        f.region = r.regionId();
         return f;
     }
 
@@ -73,6 +76,8 @@ public class RuleForm {
 
     public @Nullable Long getSchool() { return school; }
     public void setSchool(@Nullable Long school) { this.school = school; }
+    public @Nullable Long getRegion() { return region; }
+    public void setRegion(@Nullable Long region) { this.region = region; }
     public @Nullable String getTemplateCode() { return templateCode; }
     public void setTemplateCode(@Nullable String templateCode) { this.templateCode = templateCode; }
     public String getName() { return name; }
