@@ -140,6 +140,17 @@ public class SubjectDirectory {
         return out;
     }
 
+    /**
+     * The county's schools and its 教研室 (sector EDUCATION, not deleted), by sort order: whom a county's rules are
+     * about. A hospital of the county has its own rules.
+     */
+    public List<Long> schoolsOf(long regionId) {
+        return jdbc.sql("""
+                select id from org_unit where type = 'INSTITUTION' and region_id = ? and sector = 'EDUCATION'
+                   and deleted_at is null order by sort_order, id""")
+                .param(regionId).query(Long.class).list();
+    }
+
     /** Schools and hospitals of a county (not deleted), by sort order. */
     public List<Long> institutionsOf(long regionId) {
         return jdbc.sql("select id from org_unit where type = 'INSTITUTION' and region_id = ? and deleted_at is null order by sort_order, id")

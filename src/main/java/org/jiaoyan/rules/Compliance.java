@@ -84,7 +84,7 @@ public class Compliance {
         rules.requireCounty(regionId);
         rules.check(spec);
         Rule draft = new Rule(0, null, regionId, null, null, "", false, false, 0, 0, LocalDate.of(2000, 1, 1), spec);
-        return dryRun(draft, directory.institutionsOf(regionId), from, to);
+        return dryRun(draft, directory.schoolsOf(regionId), from, to);
     }
 
     private DryRun dryRun(Rule draft, List<Long> institutions, LocalDate from, LocalDate to) {
@@ -199,7 +199,7 @@ public class Compliance {
             if (current.isEmpty()) {
                 continue;
             }
-            List<Long> schools = directory.institutionsOf(regionId);
+            List<Long> schools = directory.schoolsOf(regionId);
             ComplianceMatrix m = evaluate(rule, current, schools, today, true);
             Map<Long, long[]> counts = new LinkedHashMap<>();
             schools.forEach(id -> counts.put(id, new long[2]));
@@ -436,7 +436,7 @@ public class Compliance {
         }
         DataScope s = Access.scope();
         Long mine = Access.user().institutionId();
-        List<Long> schools = directory.institutionsOf(rule.regionId()).stream()
+        List<Long> schools = directory.schoolsOf(rule.regionId()).stream()
                 .filter(i -> s.canReadInstitution(i) || (mine != null && mine.equals(i))
                         || Access.user().has(org.jiaoyan.security.Role.COUNTY_RESEARCHER))
                 .filter(i -> institutionId == null || i.equals(institutionId)).toList();

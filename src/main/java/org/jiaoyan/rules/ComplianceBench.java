@@ -93,7 +93,7 @@ public class ComplianceBench {
                 "select region_id from org_unit where type = 'INSTITUTION' and deleted_at is null"
                         + " group by region_id order by count(*) desc, region_id limit 1")
                 .query(Long.class).single());
-        List<Long> schools = directory.institutionsOf(regionId);
+        List<Long> schools = directory.schoolsOf(regionId);
         LocalDate from = today.withDayOfMonth(1).minusMonths(MONTHS - 1);
         LocalDate to = today.withDayOfMonth(today.lengthOfMonth());
         List<RulePeriod> periods = compliance.periods(spec("x", SubjectFilter.ALL_TEACHERS, null, 1, null), from, to);

@@ -11,6 +11,7 @@ import org.jiaoyan.audit.AuditLog;
 import org.jiaoyan.metrics.Metrics;
 import org.jiaoyan.metrics.SubjectKind;
 import org.jiaoyan.org.OrgDirectory;
+import org.jiaoyan.org.Sector;
 import org.jiaoyan.org.OrgUnit;
 import org.jiaoyan.org.OrgUnits;
 import org.jiaoyan.security.Access;
@@ -75,7 +76,9 @@ public class Rules {
     @Transactional(readOnly = true)
     public List<Rule> ofInstitution(long institutionId) {
         requireRead(institutionId);
-        Long region = directory.regionOfUnit(institutionId);
+        // a county's rules are about its schools; a hospital of the county has only its own
+        Long region = directory.sectorOf(institutionId).orElse(Sector.EDUCATION) == Sector.EDUCATION
+                ? directory.regionOfUnit(institutionId) : null;
         return jdbc.sql(SELECT + " where r.deleted_at is null and (r.institution_id = :inst or r.region_id = :region) and"
                         + VERSION_ON + " order by r.region_id nulls last, r.name, r.id")
                 .param("inst", institutionId).param("region", region == null ? DataScope.NONE : region)

@@ -60,6 +60,7 @@ class CountyRulesIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
     @Autowired Rules rules;
+    @Autowired Compliance compliance;
     @Autowired OrgUnits units;
     @Autowired People people;
     @Autowired UserAccounts accounts;
@@ -124,6 +125,19 @@ class CountyRulesIntegrationTests {
         return request.with(csrf()).param("name", name).param("metricId", "activity.group-sessions").param("filter", "GROUPS")
                 .param("filterValue", "TEACHING_RESEARCH").param("periodKind", period).param("comparison", "AT_LEAST")
                 .param("threshold", threshold).param("remindDays", "2");
+    }
+
+    @Test
+    void aCountyRuleIsAboutTheCountysSchoolsNotItsHospital() {
+        long id = Access.as(user("county"), () -> rules.createCounty(region, "全县教师每月听课", new RuleSpec(
+                "observation.by-observer", SubjectFilter.ALL_TEACHERS, null, PeriodKind.MONTH, null, null,
+                Comparison.AT_LEAST, 1, null, 2, null, null), false));
+        long hospital = user("hushizhang").institutionId();
+        assertThat(Access.as(user("hushizhang"), () -> rules.ofInstitution(hospital))).extracting(Rule::id).doesNotContain(id);
+        assertThat(Access.as(user("jks"), () -> rules.ofInstitution(user("jks").institutionId()))).extracting(Rule::id).contains(id);
+        ComplianceMatrix m = Access.as(user("county"), () -> compliance.matrix(id, LocalDate.now(), LocalDate.now(), null));
+        assertThat(m.rows()).isNotEmpty().noneMatch(r -> r.subject().institutionId() == hospital);
+        assertThat(m.rows()).anyMatch(r -> r.subject().institutionId() == user("jks").institutionId());
     }
 
     @Test

@@ -163,6 +163,7 @@ class RuleController {
         model.addAttribute("canManage", rules.canManageCounty(r));
         model.addAttribute("shares", compliance.countyShares(r, LocalDate.now()));
         model.addAttribute("sentences", sentences(countyRules, Sector.EDUCATION, locale));
+        model.addAttribute("schools", units.institutions()); // the picker of a school's overview
         return "rules/county";
     }
 
