@@ -23,8 +23,11 @@ public final class NaturalOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
-        List<Object> x = tokens(a);
-        List<Object> y = tokens(b);
+        return compareTokens(tokens(a), tokens(b), (p, q) -> collator.compare((String) p, (String) q));
+    }
+
+    /** Token by token: numbers by value and before text in the same place, text by the given comparison. */
+    private static int compareTokens(List<Object> x, List<Object> y, Comparator<Object> text) {
         for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
             Object p = x.get(i);
             Object q = y.get(i);
@@ -36,7 +39,7 @@ public final class NaturalOrder implements Comparator<String> {
             } else if (q instanceof Long) {
                 c = 1;
             } else {
-                c = collator.compare((String) p, (String) q);
+                c = text.compare(p, q);
             }
             if (c != 0) {
                 return c;
@@ -69,26 +72,8 @@ public final class NaturalOrder implements Comparator<String> {
 
         @Override
         public int compareTo(Key other) {
-            List<Object> x = tokens;
-            List<Object> y = other.tokens;
-            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-                Object p = x.get(i);
-                Object q = y.get(i);
-                int c;
-                if (p instanceof Long m && q instanceof Long n) {
-                    c = Long.compare(m, n);
-                } else if (p instanceof Long) {
-                    c = -1;
-                } else if (q instanceof Long) {
-                    c = 1;
-                } else {
-                    c = ((java.text.CollationKey) p).compareTo((java.text.CollationKey) q);
-                }
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(x.size(), y.size());
+            return compareTokens(tokens, other.tokens,
+                    (p, q) -> ((java.text.CollationKey) p).compareTo((java.text.CollationKey) q));
         }
     }
 
