@@ -472,7 +472,7 @@ public class CheckRounds {
     private static void max(List<FieldProblem> problems, @Nullable Double maxScore) {
         if (maxScore == null) {
             problems.add(new FieldProblem("maxScore", "validation.required"));
-        } else if (maxScore <= 0 || maxScore > 1000) {
+        } else if (maxScore.isNaN() || maxScore <= 0 || maxScore > 1000) {
             problems.add(new FieldProblem("maxScore", "assessment.criterion.maxRange"));
         }
     }
