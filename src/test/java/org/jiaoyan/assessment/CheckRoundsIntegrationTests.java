@@ -2,6 +2,13 @@ package org.jiaoyan.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -22,6 +29,7 @@ import org.jiaoyan.shared.PageQuery;
 import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.shared.ValidationException;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,6 +43,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @JiaoyanIntegrationTest
 class CheckRoundsIntegrationTests {
 
+    @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
     @Autowired CheckRounds rounds;
     @Autowired Rules rules;
@@ -75,7 +84,7 @@ class CheckRoundsIntegrationTests {
 
     @Test
     void aRuleCriterionIsScoredFromTheMonthsCompliance() {
-        YearMonth month = YearMonth.now().minusMonths(1);
+        YearMonth month = YearMonth.now().minusMonths(2);
         long id = groupsRound(month, "月查测试：制度得分");
         Rule weekly = demoRule("TR_GROUP_WEEKLY");
         as("jks", () -> rounds.addRuleCriterion(id, version(id), weekly.id(), 20.0));
@@ -100,7 +109,7 @@ class CheckRoundsIntegrationTests {
 
     @Test
     void aManualScoreAboveTheMaximumIsRefusedAtItsCell() {
-        long id = groupsRound(YearMonth.now().minusMonths(2), "月查测试：分数上限");
+        long id = groupsRound(YearMonth.now().minusMonths(10), "月查测试：分数上限");
         long crit = as("jks", () -> rounds.addManualCriterion(id, version(id), "教案质量", 10.0));
         CheckSheet sheet = as("jks", () -> rounds.sheet(id));
         long subject = sheet.lines().get(0).subjectId();
@@ -251,6 +260,19 @@ class CheckRoundsIntegrationTests {
     }
 
     @Test
+    void theDemoSchoolHasLastMonthsGroupCheckPublishedWithARanking() {
+        CheckRound demo = as("teacher", () -> rounds.list(YearMonth.now().minusMonths(1), CheckLevel.GROUPS, CheckStatus.PUBLISHED,
+                new PageQuery(1, 20, null, false))).items().stream().findFirst().orElseThrow();
+        CheckSheet sheet = as("teacher", () -> rounds.sheet(demo.id()));
+        assertThat(sheet.canManage()).isFalse();
+        assertThat(sheet.criteria()).extracting(CheckCriterion::fromRule).containsExactly(true, false, false);
+        assertThat(sheet.lines()).hasSizeGreaterThan(3);
+        assertThat(sheet.lines().get(0).rank()).isEqualTo(1);
+        assertThat(sheet.lines().get(0).total()).isGreaterThanOrEqualTo(sheet.lines().get(sheet.lines().size() - 1).total());
+        assertThat(demo.noticeText()).contains("各教研组");
+    }
+
+    @Test
     void aSecondRoundForTheSameMonthAndAFutureMonthAreRefusedAtTheMonth() {
         YearMonth month = YearMonth.now().minusMonths(8);
         groupsRound(month, "月查测试：重复");
@@ -258,5 +280,46 @@ class CheckRoundsIntegrationTests {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems().get(0).field()).isEqualTo("month"));
         assertThatThrownBy(() -> groupsRound(YearMonth.now().plusMonths(1), "月查测试：未来"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageKey()).isEqualTo("assessment.round.futureMonth"));
+    }
+
+    @Test
+    void thePagesKeepTypedInputAndShowTheRefusalAtTheField() throws Exception {
+        // the new-round form keeps the month and 文号 when the title is missing
+        mvc.perform(post("/checks/new").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("month", YearMonth.now().minusMonths(11).toString()).param("level", "GROUPS")
+                        .param("title", " ").param("docNumber", "实小教科〔2026〕99号"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("实小教科〔2026〕99号")))
+                .andExpect(content().string(containsString("is-invalid")));
+        mvc.perform(post("/checks/new").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("month", YearMonth.now().minusMonths(11).toString()).param("level", "GROUPS")
+                        .param("title", "页面测试月查"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/checks/*"));
+        long id = as("jks", () -> rounds.list(YearMonth.now().minusMonths(11), CheckLevel.GROUPS, null,
+                new PageQuery(1, 20, null, false))).items().get(0).id();
+        long crit = as("jks", () -> rounds.addManualCriterion(id, version(id), "教案质量", 10.0));
+        long subject = as("jks", () -> rounds.sheet(id)).lines().get(0).subjectId();
+        String field = ScoreInput.field(crit, subject);
+        mvc.perform(post("/checks/" + id + "/scores").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("version", String.valueOf(version(id))).param(field, "11").param("c" + field.substring(1), "很好"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("分数须在 0 到 10 之间")))
+                .andExpect(content().string(containsString("value=\"11\"")))
+                .andExpect(content().string(containsString("value=\"很好\"")));
+        assertThat(as("jks", () -> rounds.sheet(id)).lines().get(0).scores()).isEmpty();
+        mvc.perform(get("/checks/" + id).with(TestUsers.as(users, "jks"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("保存评分")))
+                .andExpect(content().string(containsString("name=\"" + field + "\"")));
+    }
+
+    @Test
+    void anotherSchoolsTeacherGets404OnThePage() throws Exception {
+        long id = as("teacher", () -> rounds.list(YearMonth.now().minusMonths(1), CheckLevel.GROUPS, CheckStatus.PUBLISHED,
+                new PageQuery(1, 20, null, false))).items().get(0).id();
+        mvc.perform(get("/checks/" + id).with(TestUsers.as(users, "teacher"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ranking-table")));
+        mvc.perform(get("/checks/" + id).with(TestUsers.as(users, "teacher2"))).andExpect(status().isNotFound());
+        mvc.perform(post("/checks/" + id + "/correct").with(TestUsers.as(users, "teacher")).with(csrf())
+                .param("version", "0").param("reason", "试图更正")).andExpect(status().isForbidden());
     }
 }
