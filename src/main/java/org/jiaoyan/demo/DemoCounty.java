@@ -41,12 +41,14 @@ class DemoCounty implements ApplicationRunner {
     private final DemoHospital hospital;
     private final TransactionTemplate transaction;
     private final Rules rules;
+    private final DemoChecks checks;
     private final boolean enabled;
 
     DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
                DemoActivities demoActivities, DemoObservations observations, DemoHospital hospital,
-               PlatformTransactionManager transactions, Rules rules, @Value("${jiaoyan.demo:true}") boolean enabled) {
+               PlatformTransactionManager transactions, Rules rules, DemoChecks checks, @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.rules = rules;
+        this.checks = checks;
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
@@ -96,6 +98,8 @@ class DemoCounty implements ApplicationRunner {
                     org.jiaoyan.rules.RuleTemplate.byCode("TR_GROUP_WEEKLY").orElseThrow().spec(), false);
             rules.enable(countyRule, true);
             rules.installTemplates(hospitalId, List.of("HOSPITAL_QC_WEEKLY", "HOSPITAL_TRAINING_MONTHLY", "HOSPITAL_DRILL_EVERYONE"));
+            // last month's 月查 of the school's groups, published (a ranking on first start)
+            checks.create(experimental.id());
         }));
         log.info("""
 
