@@ -1,5 +1,7 @@
 package org.jiaoyan.plan.export;
 
+import org.jiaoyan.word.OfficialDocument;
+import org.jiaoyan.word.HtmlDocx;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +17,8 @@ import org.jiaoyan.plan.Schedule;
 import org.jiaoyan.plan.PlanItems;
 import org.jiaoyan.plan.PlanSection;
 import org.jiaoyan.plan.Plans;
-import org.jiaoyan.plan.export.OfficialDocument.Block;
-import org.jiaoyan.plan.export.OfficialDocument.Merge;
+import org.jiaoyan.word.OfficialDocument.Block;
+import org.jiaoyan.word.OfficialDocument.Merge;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,7 @@
 package org.jiaoyan.plan.export;
 
+import org.jiaoyan.word.OfficialDocument;
+import org.jiaoyan.word.HtmlDocx;
 import java.util.Locale;
 import org.jiaoyan.org.Terms;
 import org.jiaoyan.plan.Plan;

@@ -1,5 +1,6 @@
 package org.jiaoyan.plan.export;
 
+import org.jiaoyan.word.OfficialDocument;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.jiaoyan.plan.export;
+package org.jiaoyan.word;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,28 +49,28 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVerticalJc;
  * two-character first-line indent, headings in 黑体 (一、) and 楷体 (（一）), page numbers "— 1 —" in 宋体 四号 centred.
  * Fonts missing on the reader's machine fall back to 宋体 / 仿宋 / 楷体 through the font table.
  */
-final class OfficialDocument {
+public final class OfficialDocument {
 
-    static final int PAGE_WIDTH = 11906;   // A4 in twips
-    static final int PAGE_HEIGHT = 16838;
-    static final int MARGIN_TOP = mm(37);
-    static final int MARGIN_BOTTOM = mm(35);
-    static final int MARGIN_LEFT = mm(28);
-    static final int MARGIN_RIGHT = mm(26);
+    public static final int PAGE_WIDTH = 11906;   // A4 in twips
+    public static final int PAGE_HEIGHT = 16838;
+    public static final int MARGIN_TOP = mm(37);
+    public static final int MARGIN_BOTTOM = mm(35);
+    public static final int MARGIN_LEFT = mm(28);
+    public static final int MARGIN_RIGHT = mm(26);
     /** Width of the type area in twips: tables span it. */
-    static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    public static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String BODY_FONT = "仿宋_GB2312";
-    static final String HEADING_FONT = "黑体";
-    static final String SUBHEADING_FONT = "楷体_GB2312";
-    static final String PAGE_NUMBER_FONT = "宋体";
+    public static final String TITLE_FONT = "方正小标宋简体";
+    public static final String BODY_FONT = "仿宋_GB2312";
+    public static final String HEADING_FONT = "黑体";
+    public static final String SUBHEADING_FONT = "楷体_GB2312";
+    public static final String PAGE_NUMBER_FONT = "宋体";
 
     /** Line pitch of body text: 28.95 pt exactly, so that 22 lines fill the type area. */
-    static final int LINE = 579;
+    public static final int LINE = 579;
 
     /** What a paragraph is; decides font, size, alignment, indent and line spacing. */
-    enum Block {
+    public enum Block {
         TITLE(TITLE_FONT, 22, ParagraphAlignment.CENTER, false, 720, false),
         SUBTITLE(BODY_FONT, 16, ParagraphAlignment.CENTER, false, LINE, false),
         HEADING(HEADING_FONT, 16, ParagraphAlignment.BOTH, true, LINE, false),
@@ -99,72 +99,72 @@ final class OfficialDocument {
             this.bold = bold;
         }
 
-        boolean inCell() {
+        public boolean inCell() {
             return this == CELL || this == CELL_CENTRED || this == CELL_HEADER;
         }
     }
 
     /** Emphasis inside a paragraph (strong, em, u). */
-    record Inline(boolean bold, boolean italic, boolean underline) {
-        static final Inline PLAIN = new Inline(false, false, false);
+    public record Inline(boolean bold, boolean italic, boolean underline) {
+        public static final Inline PLAIN = new Inline(false, false, false);
 
-        Inline withBold() {
+        public Inline withBold() {
             return new Inline(true, italic, underline);
         }
 
-        Inline withItalic() {
+        public Inline withItalic() {
             return new Inline(bold, true, underline);
         }
 
-        Inline withUnderline() {
+        public Inline withUnderline() {
             return new Inline(bold, italic, true);
         }
     }
 
     /** How a table cell takes part in a vertical merge. */
-    enum Merge { NONE, RESTART, CONTINUE }
+    public enum Merge { NONE, RESTART, CONTINUE }
 
     private final XWPFDocument doc = new XWPFDocument();
 
-    OfficialDocument() {
+    public OfficialDocument() {
         defaults();
         fontTable();
         page();
         pageNumbers();
     }
 
-    XWPFDocument document() {
+    public XWPFDocument document() {
         return doc;
     }
 
     // ---------------------------------------------------------------- paragraphs
 
-    void title(String text) {
+    public void title(String text) {
         text(paragraph(Block.TITLE), Block.TITLE, text, Inline.PLAIN);
     }
 
-    void subtitle(String text) {
+    public void subtitle(String text) {
         text(paragraph(Block.SUBTITLE), Block.SUBTITLE, text, Inline.PLAIN);
     }
 
     /** An empty body line (after the title block, as official documents leave one). */
-    void blankLine() {
+    public void blankLine() {
         paragraph(Block.SUBTITLE);
     }
 
-    void paragraph(Block block, String text) {
+    public void paragraph(Block block, String text) {
         text(paragraph(block), block, text, Inline.PLAIN);
     }
 
     /** A new paragraph at the end of the document, styled as the block. */
-    XWPFParagraph paragraph(Block block) {
+    public XWPFParagraph paragraph(Block block) {
         XWPFParagraph p = doc.createParagraph();
         style(p, block);
         return p;
     }
 
     /** Sets alignment, line pitch and first-line indent of a paragraph. */
-    static void style(XWPFParagraph p, Block block) {
+    public static void style(XWPFParagraph p, Block block) {
         p.setAlignment(block.alignment);
         CTPPr ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
         CTSpacing spacing = ppr.isSetSpacing() ? ppr.getSpacing() : ppr.addNewSpacing();
@@ -185,7 +185,7 @@ final class OfficialDocument {
     }
 
     /** A run of text in the block's font, with emphasis. */
-    static XWPFRun text(XWPFParagraph p, Block block, String text, Inline inline) {
+    public static XWPFRun text(XWPFParagraph p, Block block, String text, Inline inline) {
         XWPFRun r = p.createRun();
         font(r, block.font, block.size);
         if (block.bold || inline.bold()) {
@@ -201,7 +201,7 @@ final class OfficialDocument {
         return r;
     }
 
-    static void font(XWPFRun r, String font, double size) {
+    public static void font(XWPFRun r, String font, double size) {
         CTRPr rpr = r.getCTR().isSetRPr() ? r.getCTR().getRPr() : r.getCTR().addNewRPr();
         CTFonts fonts = rpr.sizeOfRFontsArray() > 0 ? rpr.getRFontsArray(0) : rpr.addNewRFonts();
         fonts.setAscii(font);
@@ -215,7 +215,7 @@ final class OfficialDocument {
     // ---------------------------------------------------------------- tables
 
     /** An empty bordered table across the type area with the given column widths (twips); rows are added by {@link #row}. */
-    XWPFTable table(int[] widths) {
+    public XWPFTable table(int[] widths) {
         XWPFTable t = doc.createTable();
         while (t.getNumberOfRows() > 0) {
             t.removeRow(0);
@@ -250,7 +250,7 @@ final class OfficialDocument {
     }
 
     /** Equal columns across the type area. */
-    static int[] equalWidths(int columns) {
+    public static int[] equalWidths(int columns) {
         int[] widths = new int[columns];
         for (int i = 0; i < columns; i++) {
             widths[i] = TEXT_WIDTH / columns;
@@ -260,7 +260,7 @@ final class OfficialDocument {
     }
 
     /** A new last row; a header row repeats at the top of every page the table runs onto. */
-    static XWPFTableRow row(XWPFTable t, boolean header) {
+    public static XWPFTableRow row(XWPFTable t, boolean header) {
         XWPFTableRow row = t.insertNewTableRow(t.getNumberOfRows());
         if (header) {
             row.setRepeatHeader(true);
@@ -273,7 +273,7 @@ final class OfficialDocument {
      * The next cell of a row, spanning columns and taking part in a vertical merge; its one paragraph is ready for
      * {@link #cellParagraph}.
      */
-    static XWPFTableCell cell(XWPFTableRow row, int width, int span, Merge merge) {
+    public static XWPFTableCell cell(XWPFTableRow row, int width, int span, Merge merge) {
         XWPFTableCell cell = row.addNewTableCell();
         CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         var w = pr.isSetTcW() ? pr.getTcW() : pr.addNewTcW();
@@ -295,13 +295,13 @@ final class OfficialDocument {
     }
 
     /** The cell's first paragraph styled for the block (a new cell holds one empty paragraph). */
-    static XWPFParagraph cellParagraph(XWPFTableCell cell, Block block) {
+    public static XWPFParagraph cellParagraph(XWPFTableCell cell, Block block) {
         XWPFParagraph p = cell.getParagraphs().get(0);
         style(p, block);
         return p;
     }
 
-    static void cellText(XWPFTableCell cell, Block block, String text) {
+    public static void cellText(XWPFTableCell cell, Block block, String text) {
         String[] lines = text.split("\n", -1);
         XWPFParagraph p = cellParagraph(cell, block);
         for (int i = 0; i < lines.length; i++) {
@@ -314,13 +314,13 @@ final class OfficialDocument {
 
     // ---------------------------------------------------------------- output
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         write(out);
         return out.toByteArray();
     }
 
-    void write(OutputStream out) {
+    public void write(OutputStream out) {
         try (doc) {
             doc.write(out);
         } catch (IOException e) {
@@ -425,12 +425,12 @@ final class OfficialDocument {
         return r;
     }
 
-    static int mm(double mm) {
+    public static int mm(double mm) {
         return (int) Math.round(mm * 1440 / 25.4);
     }
 
     /** 一, 二 … 九十九: the numbers of section headings (一、) and sub-headings (（一）). */
-    static String chineseNumber(int n) {
+    public static String chineseNumber(int n) {
         String digits = "零一二三四五六七八九";
         if (n <= 0 || n >= 100) {
             return String.valueOf(n);

@@ -1,4 +1,4 @@
-package org.jiaoyan.plan.export;
+package org.jiaoyan.word;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

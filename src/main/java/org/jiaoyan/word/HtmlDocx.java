@@ -1,4 +1,4 @@
-package org.jiaoyan.plan.export;
+package org.jiaoyan.word;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +11,9 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.jiaoyan.plan.export.OfficialDocument.Block;
-import org.jiaoyan.plan.export.OfficialDocument.Inline;
-import org.jiaoyan.plan.export.OfficialDocument.Merge;
+import org.jiaoyan.word.OfficialDocument.Block;
+import org.jiaoyan.word.OfficialDocument.Inline;
+import org.jiaoyan.word.OfficialDocument.Merge;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * keep their numbers (1． then （1） then ①), tables as bordered Word tables with their spans. In body text a line break
  * starts a new paragraph, as every line of an official document is one; in a table cell it stays a line break.
  */
-final class HtmlDocx {
+public final class HtmlDocx {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul", "li",
             "table", "blockquote", "thead", "tbody", "tfoot", "tr");
@@ -40,12 +40,12 @@ final class HtmlDocx {
 
     private final OfficialDocument doc;
 
-    HtmlDocx(OfficialDocument doc) {
+    public HtmlDocx(OfficialDocument doc) {
         this.doc = doc;
     }
 
     /** Appends the HTML to the end of the document. */
-    void write(@Nullable String html) {
+    public void write(@Nullable String html) {
         if (html == null || html.isBlank()) {
             return;
         }
@@ -53,7 +53,7 @@ final class HtmlDocx {
     }
 
     /** Appends the children of an element (a parsed body) to the end of the document. */
-    void write(Element container) {
+    public void write(Element container) {
         blocks(container, new Target(() -> doc.document().createParagraph(), false), Block.BODY, 0);
     }
 
@@ -154,7 +154,7 @@ final class HtmlDocx {
     }
 
     /** 1． at the first level, （1） at the second, ① below: the official order after 一、 and （一）. */
-    static String number(int n, int depth) {
+    public static String number(int n, int depth) {
         return switch (depth) {
             case 1 -> n + "．";
             case 2 -> "（" + n + "）";
