@@ -33,13 +33,17 @@ class ObservationEvidence implements EvidenceSource {
     @Override
     public boolean lists(String metricId) {
         return switch (metricId) {
-            case ObservationMetrics.BY_OBSERVER, ObservationMetrics.OF_TEACHER, ObservationMetrics.IN_SCHOOL -> true;
+            case ObservationMetrics.BY_OBSERVER, ObservationMetrics.OF_TEACHER, ObservationMetrics.IN_SCHOOL,
+                 ObservationMetrics.OPEN_LESSONS -> true;
             default -> false;
         };
     }
 
     @Override
     public List<Evidence> evidence(String metricId, DateSpan period, long subjectId) {
+        if (ObservationMetrics.OPEN_LESSONS.equals(metricId)) {
+            return openLessons(period, subjectId);
+        }
         String column = switch (metricId) {
             case ObservationMetrics.BY_OBSERVER -> "o.observer_id";
             case ObservationMetrics.OF_TEACHER -> "o.teacher_id";
@@ -66,6 +70,26 @@ class ObservationEvidence implements EvidenceSource {
                     };
                     return new Evidence(rs.getObject("observed_on", LocalDate.class), title, "/observations/" + rs.getLong("id"));
                 })
+                .list();
+    }
+
+    /** One line per open lesson (day and topic), linked to its first observation, with the lesson type. */
+    private List<Evidence> openLessons(DateSpan period, long subjectId) {
+        var locale = LocaleContextHolder.getLocale();
+        return jdbc.sql("""
+                        select min(o.id) as id, o.observed_on, o.topic, min(o.lesson_type) as lesson_type, count(*) as observers
+                          from observation o
+                         where o.deleted_at is null and o.lesson_type in (:open) and o.teacher_id = :subject
+                           and o.observed_on between :from and :to
+                         group by o.observed_on, o.topic order by o.observed_on, min(o.id) limit %d""".formatted(MAX))
+                .param("open", ObservationMetrics.openTypes()).param("subject", subjectId)
+                .param("from", period.from()).param("to", period.to())
+                .query((rs, i) -> new Evidence(rs.getObject("observed_on", LocalDate.class),
+                        messages.getMessage("observation.evidence.openLesson", new Object[] {
+                                Observation.label("", rs.getString("topic")),
+                                messages.getMessage(LessonType.valueOf(rs.getString("lesson_type")).messageKey(), null, locale),
+                                rs.getLong("observers")}, locale),
+                        "/observations/" + rs.getLong("id")))
                 .list();
     }
 }
