@@ -42,13 +42,15 @@ class DemoCounty implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Rules rules;
     private final DemoChecks checks;
+    private final DemoAssessment assessment;
     private final boolean enabled;
 
     DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
                DemoActivities demoActivities, DemoObservations observations, DemoHospital hospital,
-               PlatformTransactionManager transactions, Rules rules, DemoChecks checks, @Value("${jiaoyan.demo:true}") boolean enabled) {
+               PlatformTransactionManager transactions, Rules rules, DemoChecks checks, DemoAssessment assessment, @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.rules = rules;
         this.checks = checks;
+        this.assessment = assessment;
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
@@ -100,6 +102,8 @@ class DemoCounty implements ApplicationRunner {
             rules.installTemplates(hospitalId, List.of("HOSPITAL_QC_WEEKLY", "HOSPITAL_TRAINING_MONTHLY", "HOSPITAL_DRILL_EVERYONE"));
             // last month's 月查 of the school's groups, published (a ranking on first start)
             checks.create(experimental.id());
+            // the term assessment running: a teachers' 月查, entries, a leave and an open appeal
+            assessment.create(experimental.id(), chineseGroup, teacher, staff);
         }));
         log.info("""
 

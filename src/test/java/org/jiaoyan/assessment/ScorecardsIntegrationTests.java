@@ -399,4 +399,23 @@ class ScorecardsIntegrationTests {
         assertThat(groups.entries()).filteredOn(e -> "LESSON_PREP".equals(e.kind())).first()
                 .satisfies(e -> assertThat(e.rank()).isEqualTo(1));
     }
+
+    @Test
+    void onFirstStartTheDemoTeachersScorecardHasLinesWithEvidenceAndTheOfficeARanking() {
+        SchoolTerm term = terms.current().orElseThrow();
+        Scorecard card = as("teacher", () -> scorecards.mine(term.id()));
+        assertThat(card.scheme().saved()).isFalse(); // the shipped default
+        assertThat(card.entry().total()).isPositive();
+        List<Scorecard.Line> lines = card.categories().stream().flatMap(c -> c.items().stream()).flatMap(i -> i.lines().stream()).toList();
+        assertThat(lines).anyMatch(l -> l.link() != null && l.link().startsWith("/observations/"));
+        assertThat(lines).anyMatch(l -> l.text().contains("整本书阅读"));
+        assertThat(as("teacher", () -> appeals.list(term.id(), Appeals.Status.OPEN))).isNotEmpty();
+        ScoreBoard board = as("jks", () -> scorecards.board(term.id(), CheckLevel.TEACHERS));
+        assertThat(board.entries()).hasSizeGreaterThan(20);
+        assertThat(board.entries().get(0).rank()).isEqualTo(1);
+        assertThat(board.entries()).anyMatch(e -> e.note() != null && e.note().contains("在岗"));
+        // the 语文组 teachers' 月查 of last month counts on their cards
+        assertThat(as("jks", () -> scorecards.board(term.id(), CheckLevel.TEACHERS)).entries())
+                .anyMatch(e -> e.categoryPoints()[3] > 0);
+    }
 }
