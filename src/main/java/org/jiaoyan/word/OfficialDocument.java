@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -23,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jiaoyan.shared.ChineseDates;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
@@ -65,6 +67,9 @@ public final class OfficialDocument {
     public static final String HEADING_FONT = "黑体";
     public static final String SUBHEADING_FONT = "楷体_GB2312";
     public static final String PAGE_NUMBER_FONT = "宋体";
+
+    /** The red of a 红头 and its rule. */
+    public static final String RED = "FF0000";
 
     /** Line pitch of body text: 28.95 pt exactly, so that 22 lines fill the type area. */
     public static final int LINE = 579;
@@ -210,6 +215,97 @@ public final class OfficialDocument {
         fonts.setCs(font);
         fonts.setHint(STHint.EAST_ASIA);
         r.setFontSize(size);
+    }
+
+    // ---------------------------------------------------------------- 版头 and 版记 parts
+
+    /**
+     * The 发文机关标志 (红头): the issuing organ's name in red 方正小标宋, centred, as large as 小初 (36 pt) but never
+     * wider than the type area; followed by a blank line. Put {@link #docNumber} and {@link #redRule} under it.
+     */
+    public void redHeader(String organ) {
+        String name = organ.strip();
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        spacing(p, 0, 0);
+        double size = headerSize(name);
+        XWPFRun r = p.createRun();
+        font(r, TITLE_FONT, size);
+        r.setColor(RED);
+        r.setText(name);
+        paragraph(Block.SUBTITLE);
+    }
+
+    /** Size of a 红头 of this name: 36 pt, smaller for a long name so that it keeps to one line of the type area. */
+    static double headerSize(String organ) {
+        double width = Math.max(1, charWidths(organ));
+        double fit = Math.floor(TEXT_WIDTH / 20.0 / width); // points per character that still fit
+        return Math.max(16, Math.min(36, fit));
+    }
+
+    /** The 发文字号 (e.g. 教科〔2026〕5号), centred in the body font. */
+    public void docNumber(String number) {
+        paragraph(Block.SUBTITLE, number.strip());
+    }
+
+    /** The red 分隔线 across the type area that closes the 红头 (an empty paragraph with a red bottom border). */
+    public void redRule() {
+        XWPFParagraph p = doc.createParagraph();
+        spacing(p, 0, 0);
+        CTPPr ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        var borders = ppr.isSetPBdr() ? ppr.getPBdr() : ppr.addNewPBdr();
+        var bottom = borders.isSetBottom() ? borders.getBottom() : borders.addNewBottom();
+        bottom.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder.SINGLE);
+        bottom.setSz(BigInteger.valueOf(18)); // eighths of a point: 2.25 pt
+        bottom.setSpace(BigInteger.ONE);
+        bottom.setColor(RED);
+        XWPFRun r = p.createRun();
+        font(r, BODY_FONT, 8); // a low line: the rule sits about 4 mm under the 文号
+    }
+
+    /**
+     * 发文机关署名 and 成文日期 after the body (GB/T 9704 without a seal): one blank line, the organ centred over the
+     * date, the date (2026年10月8日) right-aligned four characters in from the right margin.
+     */
+    public void signature(String organ, LocalDate date) {
+        String day = ChineseDates.date(date);
+        String name = organ.strip();
+        paragraph(Block.BODY);
+        int charTwips = (int) Math.round(Block.BODY.size * 20);
+        double shift = 4 + (charWidths(day) - charWidths(name)) / 2;
+        rightAligned(name, (int) Math.round(Math.max(0, shift) * charTwips));
+        rightAligned(day, 4 * charTwips);
+    }
+
+    private void rightAligned(String text, int rightIndent) {
+        XWPFParagraph p = paragraph(Block.BODY);
+        p.setAlignment(ParagraphAlignment.RIGHT);
+        CTPPr ppr = p.getCTP().getPPr();
+        var ind = ppr.isSetInd() ? ppr.getInd() : ppr.addNewInd();
+        ind.setFirstLine(BigInteger.ZERO);
+        ind.setFirstLineChars(BigInteger.ZERO);
+        ind.setRight(BigInteger.valueOf(rightIndent));
+        text(p, Block.BODY, text, Inline.PLAIN);
+    }
+
+    /** Width of a text in full-width characters: Chinese one each, digits and Latin letters half. */
+    static double charWidths(String text) {
+        double w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            w += c < 0x2E80 ? 0.5 : 1;
+            i += Character.charCount(c);
+        }
+        return w;
+    }
+
+    private static void spacing(XWPFParagraph p, int before, int after) {
+        CTPPr ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        CTSpacing spacing = ppr.isSetSpacing() ? ppr.getSpacing() : ppr.addNewSpacing();
+        spacing.setBefore(BigInteger.valueOf(before));
+        spacing.setAfter(BigInteger.valueOf(after));
+        spacing.setLine(BigInteger.valueOf(240));
+        spacing.setLineRule(STLineSpacingRule.AUTO);
     }
 
     // ---------------------------------------------------------------- tables

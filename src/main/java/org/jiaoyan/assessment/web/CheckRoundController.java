@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.jiaoyan.assessment.CheckCriterion;
 import org.jiaoyan.assessment.CheckLevel;
+import org.jiaoyan.assessment.CheckNotice;
+import org.jiaoyan.assessment.CheckNoticeDocx;
+import org.jiaoyan.assessment.CheckNotices;
 import org.jiaoyan.assessment.CheckRounds;
 import org.jiaoyan.assessment.CheckSheet;
 import org.jiaoyan.assessment.CheckStatus;
@@ -21,6 +24,7 @@ import org.jiaoyan.web.Flash;
 import org.jiaoyan.web.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,16 +36,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 月查 pages: the list, a new round, the scoring sheet with its criteria, 通报 and steps, the published ranking. */
+/**
+ * 月查 pages: the list, a new round, the scoring sheet with its criteria, 通报 and steps, the published ranking; the
+ * 通报 as staff read it (a phone page) and as a Word file. A reader who may not see a teachers' whole ranking is
+ * sent from the sheet to the 通报, which shows their own line.
+ */
 @Controller
 @RequestMapping("/checks")
 class CheckRoundController {
 
     private final CheckRounds rounds;
+    private final CheckNotices notices;
+    private final CheckNoticeDocx docx;
     private final MessageSource messages;
 
-    CheckRoundController(CheckRounds rounds, MessageSource messages) {
+    CheckRoundController(CheckRounds rounds, CheckNotices notices, CheckNoticeDocx docx, MessageSource messages) {
         this.rounds = rounds;
+        this.notices = notices;
+        this.docx = docx;
         this.messages = messages;
     }
 
@@ -118,11 +130,36 @@ class CheckRoundController {
 
     @GetMapping("/{id}")
     String sheet(@PathVariable long id, Model model) {
-        return sheetView(id, Map.of(), Map.of(), List.of(), model);
+        CheckSheet sheet = rounds.sheet(id);
+        if (!notices.wholeRanking(sheet)) {
+            return "redirect:/checks/" + id + "/notice";
+        }
+        return sheetView(sheet, Map.of(), Map.of(), List.of(), model);
+    }
+
+    /** The 通报 as staff read it: title, 文号, body, the ranking (or the reader's own line) and the date. */
+    @GetMapping("/{id}/notice")
+    String notice(@PathVariable long id, Locale locale, Model model) {
+        CheckNotice n = notices.notice(id);
+        model.addAttribute("n", n);
+        model.addAttribute("r", n.round());
+        model.addAttribute("organ", docx.organ(n, locale));
+        model.addAttribute("date", n.dateOr(java.time.LocalDate.now()));
+        return "assessment/round-notice";
+    }
+
+    @GetMapping("/{id}/notice.docx")
+    ResponseEntity<byte[]> noticeDocx(@PathVariable long id, @ModelAttribute NoticeDocxOptions options, Locale locale) {
+        return Downloads.docx(docx.write(id, options.isRedHeader(), locale));
     }
 
     private String sheetView(long id, Map<String, String> typed, Map<String, String> cellErrors, List<String> errors, Model model) {
-        CheckSheet sheet = rounds.sheet(id);
+        return sheetView(rounds.sheet(id), typed, cellErrors, errors, model);
+    }
+
+    private String sheetView(CheckSheet sheet, Map<String, String> typed, Map<String, String> cellErrors, List<String> errors,
+                             Model model) {
+        long id = sheet.round().id();
         model.addAttribute("sheet", sheet);
         model.addAttribute("r", sheet.round());
         model.addAttribute("typed", typed);
