@@ -38,7 +38,7 @@ public class CheckNotices {
     }
 
     public CheckNotice notice(long roundId) {
-        CheckSheet sheet = rounds.sheet(roundId);
+        CheckSheet sheet = rounds.fullSheet(roundId);
         CheckRound r = sheet.round();
         CurrentUser u = Access.user();
         Long me = u.personId();

@@ -112,9 +112,25 @@ public class CheckRounds {
         return r;
     }
 
-    /** The round with criteria, lines in ranking order and revisions. */
+    /**
+     * The round with criteria, lines in ranking order and revisions. In a teachers' round a reader who neither runs it
+     * nor leads the school gets their own line only (the 通报 tells them their rank among how many).
+     */
     @Transactional(readOnly = true)
     public CheckSheet sheet(long id) {
+        CheckSheet all = fullSheet(id);
+        CheckRound r = all.round();
+        if (r.level() == CheckLevel.GROUPS || all.canManage() || Access.user().scope().canReadInstitution(r.institutionId())) {
+            return all;
+        }
+        Long me = Access.user().personId();
+        return new CheckSheet(r, all.criteria(), all.lines().stream().filter(l -> Long.valueOf(l.subjectId()).equals(me)).toList(),
+                all.revisions(), false);
+    }
+
+    /** The whole sheet for whoever may read the round (the 通报 counts the ranked lines; it shows what the reader may see). */
+    @Transactional(readOnly = true)
+    CheckSheet fullSheet(long id) {
         CheckRound r = get(id);
         List<CheckCriterion> criteria = criteria(id);
         Map<Long, Map<Long, CheckSheet.Score>> scores = new HashMap<>();

@@ -52,6 +52,10 @@ public class SchemeWords {
         return text("assessment.words.proRata", locale, Scorecards.percent(scheme.exemptBelow()));
     }
 
+    public String floor(Locale locale) {
+        return text("assessment.words.floor", locale);
+    }
+
     private String ruleName(long ruleId) {
         try {
             return Access.asSystem(() -> rules.get(ruleId)).name();

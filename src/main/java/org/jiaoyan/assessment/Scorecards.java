@@ -288,7 +288,7 @@ public class Scorecards {
         return out;
     }
 
-    /** Category points: Σ items, at most the cap, times the weight. */
+    /** Category points: Σ items, at most the cap and at least 0, times the weight. */
     static double[] categoryPoints(Scheme scheme, double[] itemPoints) {
         double[] out = new double[scheme.categories().size()];
         for (int i = 0; i < itemPoints.length; i++) {
@@ -296,7 +296,8 @@ public class Scorecards {
         }
         for (int c = 0; c < out.length; c++) {
             Scheme.Category cat = scheme.categories().get(c);
-            double v = cat.cap() != null ? Math.min(cat.cap(), out[c]) : out[c];
+            // deductions take a category down to 0 at most (扣完为止), never into the other categories
+            double v = Math.max(0, cat.cap() != null ? Math.min(cat.cap(), out[c]) : out[c]);
             out[c] = round(v * cat.weight());
         }
         return out;

@@ -41,6 +41,8 @@ class ScorecardsIntegrationTests {
     @Autowired Scorecards scorecards;
     @Autowired TermResults results;
     @Autowired Appeals appeals;
+    @Autowired CheckRounds rounds;
+    @Autowired Shortlists shortlists;
     @Autowired Terms terms;
     @Autowired Rules rules;
     @Autowired Exemptions exemptions;
@@ -417,5 +419,38 @@ class ScorecardsIntegrationTests {
         // the 语文组 teachers' 月查 of last month counts on their cards
         assertThat(as("jks", () -> scorecards.board(term.id(), CheckLevel.TEACHERS)).entries())
                 .anyMatch(e -> e.categoryPoints()[3] > 0);
+        // that round's sheet: a teacher reads their own line only, the office every line
+        long round = as("jks", () -> rounds.list(java.time.YearMonth.now().minusMonths(1), CheckLevel.TEACHERS, CheckStatus.PUBLISHED,
+                new org.jiaoyan.shared.PageQuery(1, 20, null, false))).items().get(0).id();
+        long me = user("teacher").personId();
+        assertThat(as("teacher", () -> rounds.sheet(round)).lines()).allMatch(l -> l.subjectId() == me);
+        assertThat(as("jks", () -> rounds.sheet(round)).lines()).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void theYearsShortlistsAreComputedFromTheResultsAndConfirmedByTheOffice() {
+        int year = terms.current().orElseThrow().schoolYear();
+        var lists = as("jks", () -> shortlists.candidates(year));
+        List<Shortlists.Candidate> teachers = lists.get(Shortlists.Kind.TEACHER);
+        long proposed = teachers.stream().filter(Shortlists.Candidate::proposed).count();
+        assertThat(proposed).isEqualTo(Math.max(1, Math.round(teachers.size() * 0.1)));
+        assertThat(teachers.get(0).score()).isGreaterThanOrEqualTo(teachers.get(teachers.size() - 1).score());
+        assertThat(teachers.get(0).basis()).contains("第一学期");
+        // two 优秀教研组 at most, and only groups with points (the demo's groups other than 语文 held no activities)
+        List<Shortlists.Candidate> groups = lists.get(Shortlists.Kind.TR_GROUP);
+        assertThat(groups).hasSizeGreaterThan(2);
+        assertThat(groups.stream().filter(Shortlists.Candidate::proposed)).hasSizeBetween(1, 2)
+                .allMatch(c -> c.score() > 0).first().satisfies(c -> assertThat(c.rank()).isEqualTo(1));
+        assertThat(lists.get(Shortlists.Kind.MENTOR_PAIR)).isNotEmpty().first()
+                .satisfies(c -> assertThat(c.basis()).contains("互听"));
+
+        List<Long> chosen = lists.get(Shortlists.Kind.TR_GROUP).stream().limit(2).map(Shortlists.Candidate::subjectId).toList();
+        run("jks", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, chosen));
+        assertThat(as("jks", () -> shortlists.confirmed(year))).extracting(Shortlists.Confirmed::subjectId).containsExactlyElementsOf(chosen);
+        assertThatThrownBy(() -> run("teacher", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, chosen)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> run("jks", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, List.of(user("teacher").personId()))))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> as("teacher2", () -> shortlists.confirmed(year))).isInstanceOf(ForbiddenException.class);
     }
 }
