@@ -17,7 +17,10 @@
     legend: { bottom: 0, data: [d.labelAverage, d.labelLowest, d.labelHighest] },
     grid: { left: 40, right: 16, top: 16, bottom: 56 },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 4 ? 30 : 0 } },
-    yAxis: { type: 'value', scale: true },
+    // around the scores given, in steps of ten: a lesson scored 89 shows between 70 and 100, not from 0
+    yAxis: { type: 'value',
+             min: function (v) { return Math.max(0, Math.floor(v.min / 10) * 10 - 10); },
+             max: function (v) { return Math.ceil(v.max / 10) * 10 + 10; } },
     series: [
       { name: d.labelAverage, type: 'line', data: rows.map(function (r) { return num(r.dataset.average); }),
         itemStyle: { color: '#0a58ca' }, lineStyle: { width: 2 } },

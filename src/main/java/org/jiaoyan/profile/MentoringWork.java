@@ -31,13 +31,13 @@ class MentoringWork implements ProfileSection {
                 .map(pp -> {
                     boolean mentor = pp.pair().mentorId() == teacher.personId();
                     return new ProfileRow(MentorEligibility.yearStart(pp.pair().schoolYear()), "/mentoring/" + pp.pair().id(),
-                            List.of(w.text(mentor ? "growth.asMentor" : "growth.asApprentice"),
-                                    mentor ? pp.pair().apprenticeName() : pp.pair().mentorName(),
+                            List.of(mentor ? pp.pair().apprenticeName() : pp.pair().mentorName(),
+                                    w.text(mentor ? "growth.asMentor" : "growth.asApprentice"),
                                     w.text("growth.mutual", String.valueOf(pp.mentorObserved()),
                                             String.valueOf(pp.apprenticeObserved()))));
                 })
                 .toList();
         return List.of(new ProfileTable("mentoring", "growth.mentoring",
-                List.of("growth.col.role", "growth.col.partner", "growth.col.mutual"), rows));
+                List.of("growth.col.partner", "growth.col.role", "growth.col.mutual"), rows));
     }
 }

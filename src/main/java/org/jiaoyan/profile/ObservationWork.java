@@ -33,17 +33,17 @@ class ObservationWork implements ProfileSection {
         List<ObservationRow> rows = observations.ofPerson(teacher.personId(), years.from(), years.to());
         List<ProfileRow> given = rows.stream().filter(o -> o.observerId() == teacher.personId())
                 .map(o -> new ProfileRow(o.observedOn(), "/observations/" + o.id(),
-                        List.of(o.teacherName(), o.topic(), w.text(o.lessonType().messageKey()), score(o.total()))))
+                        List.of(o.topic(), o.teacherName(), w.text(o.lessonType().messageKey()), score(o.total()))))
                 .toList();
         List<ProfileRow> received = rows.stream().filter(o -> o.teacherId() == teacher.personId())
                 .map(o -> new ProfileRow(o.observedOn(), "/observations/" + o.id(),
-                        List.of(o.observerName(), o.topic(), w.text(o.lessonType().messageKey()), score(o.total()))))
+                        List.of(o.topic(), o.observerName(), w.text(o.lessonType().messageKey()), score(o.total()))))
                 .toList();
         return List.of(
                 new ProfileTable("observationsGiven", "growth.observationsGiven",
-                        List.of("growth.col.teacher", "growth.col.topic", "growth.col.lessonType", "growth.col.score"), given),
+                        List.of("growth.col.topic", "growth.col.teacher", "growth.col.lessonType", "growth.col.score"), given),
                 new ProfileTable("observationsReceived", "growth.observationsReceived",
-                        List.of("growth.col.observer", "growth.col.topic", "growth.col.lessonType", "growth.col.score"), received));
+                        List.of("growth.col.topic", "growth.col.observer", "growth.col.lessonType", "growth.col.score"), received));
     }
 
     static String score(@Nullable BigDecimal total) {

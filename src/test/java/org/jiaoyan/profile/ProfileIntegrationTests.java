@@ -72,7 +72,7 @@ class ProfileIntegrationTests {
 
     private static List<String> firstCells(GrowthProfile profile, int year, String table) {
         return profile.years().stream().filter(y -> y.year() == year).flatMap(y -> y.tables().stream())
-                .filter(t -> t.id().equals(table)).flatMap(t -> t.rows().stream()).map(r -> r.cells().get(1)).toList();
+                .filter(t -> t.id().equals(table)).flatMap(t -> t.rows().stream()).map(r -> r.cells().get(0)).toList();
     }
 
     private GrowthProfile profileOf(CurrentUser viewer, long personId, YearRange range) {
@@ -184,7 +184,7 @@ class ProfileIntegrationTests {
             assertThat(doc.getTables().get(0).getText()).contains(name);
             XWPFTable observed = doc.getTables().stream().filter(t -> t.getText().contains("《档案·导出的课》")).findFirst()
                     .orElseThrow();
-            assertThat(observed.getRow(0).getCell(1).getText()).isEqualTo("听课人");
+            assertThat(observed.getRow(0).getCell(2).getText()).isEqualTo("听课人");
             assertThat(observed.getText()).contains("85");
         }
     }
