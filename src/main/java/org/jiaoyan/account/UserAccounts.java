@@ -205,6 +205,20 @@ public class UserAccounts {
                 .params(role.name(), unitId).query(Long.class).list();
     }
 
+    /**
+     * User names of the person's accounts (deleted ones too: their records keep the name), to find what the person
+     * created (created_by). Empty for a person the user may not read.
+     */
+    @Transactional(readOnly = true)
+    public List<String> usernamesOf(long personId) {
+        Long institution = directory.institutionOfPerson(personId).orElse(null);
+        if (institution == null || !Access.scope().canReadPerson(personId, institution)) {
+            return List.of();
+        }
+        return jdbc.sql("select username from app_user where person_id = ? order by id limit 20").param(personId)
+                .query(String.class).list();
+    }
+
     /** Whether any account exists (first start creates the administrator). */
     @Transactional(readOnly = true)
     public boolean anyUser() {

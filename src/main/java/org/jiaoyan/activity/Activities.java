@@ -275,6 +275,44 @@ public class Activities {
                 .params(id, me).query(Long.class).single() > 0;
     }
 
+    /**
+     * The person's activities between from and to, newest first, at most 1,000: those they organised (created under one
+     * of their user names), were invited to, or signed in to. One query; a person outside the scope is a 404.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonActivity> ofPerson(long personId, java.util.Collection<String> usernames, java.time.LocalDate from,
+                                         java.time.LocalDate to) {
+        requireReadPerson(personId);
+        java.util.Collection<String> names = usernames.isEmpty() ? List.of("") : usernames;
+        return jdbc.sql("""
+                select a.id, a.title, t.name as type_name, coalesce(u.short_name, u.name) as organiser_name, a.starts_at,
+                       case when a.created_by in (:names) then true else false end as organised,
+                       case when exists (select 1 from activity_participant p where p.activity_id = a.id and p.person_id = :p)
+                            then true else false end as participant,
+                       s.signed_at
+                  from activity a join org_unit u on u.id = a.organiser_unit_id join activity_type t on t.id = a.type_id
+                  left join activity_signin s on s.activity_id = a.id and s.person_id = :p
+                 where a.deleted_at is null and a.starts_at >= :from and a.starts_at < :to
+                   and (a.created_by in (:names) or s.person_id is not null
+                        or exists (select 1 from activity_participant p where p.activity_id = a.id and p.person_id = :p))
+                 order by a.starts_at desc, a.id desc limit 1000""")
+                .param("names", names).param("p", personId)
+                .param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+                .query((rs, i) -> new PersonActivity(rs.getLong("id"), rs.getString("title"), rs.getString("type_name"),
+                        rs.getString("organiser_name"), rs.getObject("starts_at", LocalDateTime.class),
+                        rs.getBoolean("organised"), rs.getBoolean("participant"),
+                        rs.getObject("signed_at", LocalDateTime.class)))
+                .list();
+    }
+
+    /** A person outside the user's data scope (or unknown) is reported as not found. */
+    void requireReadPerson(long personId) {
+        Long institution = directory.institutionOfPerson(personId).orElseThrow(NotFoundException::new);
+        if (!Access.scope().canReadPerson(personId, institution)) {
+            throw new NotFoundException();
+        }
+    }
+
     /** Activities both people signed in to between from and to (a mentoring pair's year: 共同参加的活动). */
     @Transactional(readOnly = true)
     public long attendedTogether(long personA, long personB, java.time.LocalDate from, java.time.LocalDate to) {

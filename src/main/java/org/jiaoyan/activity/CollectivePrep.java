@@ -126,6 +126,26 @@ public class CollectivePrep {
                 .list();
     }
 
+    /**
+     * The person's parts of 集体备课 whose activity starts between from and to, newest first, at most 500: one grouped
+     * query. A person outside the scope is a 404.
+     */
+    @Transactional(readOnly = true)
+    public List<PrepPart> partsOf(long personId, LocalDate from, LocalDate to) {
+        activities.requireReadPerson(personId);
+        return jdbc.sql("""
+                select a.id, a.title, a.starts_at, max(case when s.step = 'DRAFT' then s.part end) as part,
+                       sum(case when s.done_at is not null then 1 else 0 end) as done, count(*) as steps
+                  from prep_step s join activity a on a.id = s.activity_id
+                 where s.person_id = :p and a.deleted_at is null and a.starts_at >= :from and a.starts_at < :to
+                 group by a.id, a.title, a.starts_at
+                 order by a.starts_at desc, a.id desc limit 500""")
+                .param("p", personId).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+                .query((rs, i) -> new PrepPart(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
     /** The owner hands in the step (text and/or a file); handing in again replaces it and keeps the first time. */
     public void handIn(long stepId, int version, @Nullable String body, @Nullable StoredFile file) {
         PrepStep s = step(stepId);

@@ -189,6 +189,49 @@ public class MentorPairs {
                 together, matrices);
     }
 
+    /** A pair of one person's record, with the observations each way during the pair's school year. */
+    public record PersonPair(MentorPair pair, long mentorObserved, long apprenticeObserved) {
+    }
+
+    /**
+     * The pairs the person is mentor or apprentice of, school years from..to, newest first: their 成长档案. One query for
+     * the pairs, one for the lessons among the people of all pairs. A person outside the scope is a 404.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonPair> ofPerson(long personId, int fromYear, int toYear) {
+        candidate(personId);
+        List<MentorPair> pairs = jdbc.sql(SELECT + " where p.deleted_at is null and (p.mentor_id = :p or p.apprentice_id = :p)"
+                        + " and p.school_year between :from and :to order by p.school_year desc, p.id limit 200")
+                .param("p", personId).param("from", fromYear).param("to", toYear).query(MentorPairs::row).list();
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> people = new HashSet<>();
+        pairs.forEach(p -> {
+            people.add(p.mentorId());
+            people.add(p.apprenticeId());
+        });
+        int first = pairs.stream().mapToInt(MentorPair::schoolYear).min().orElse(fromYear);
+        int last = pairs.stream().mapToInt(MentorPair::schoolYear).max().orElse(toYear);
+        List<ObservedLesson> lessons = observations.among(people, MentorEligibility.yearStart(first),
+                MentorEligibility.yearStart(last + 1).minusDays(1));
+        List<PersonPair> out = new ArrayList<>();
+        for (MentorPair p : pairs) {
+            LocalDate from = MentorEligibility.yearStart(p.schoolYear());
+            LocalDate to = from.plusYears(1).minusDays(1);
+            long mentorObserved = lessons.stream().filter(l -> inside(l.observedOn(), from, to)
+                    && l.observerId() == p.mentorId() && l.teacherId() == p.apprenticeId()).count();
+            long apprenticeObserved = lessons.stream().filter(l -> inside(l.observedOn(), from, to)
+                    && l.observerId() == p.apprenticeId() && l.teacherId() == p.mentorId()).count();
+            out.add(new PersonPair(p, mentorObserved, apprenticeObserved));
+        }
+        return out;
+    }
+
+    private static boolean inside(LocalDate day, LocalDate from, LocalDate to) {
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
     /** Eligibility of a would-be pair (for the form's hints and the API). */
     @Transactional(readOnly = true)
     public MentorEligibility.Result eligibility(long mentorId, long apprenticeId, int schoolYear, @Nullable String reason) {

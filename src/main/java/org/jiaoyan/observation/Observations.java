@@ -175,6 +175,21 @@ public class Observations {
                 .params(teacherId, from, to).query(Observations::row).list();
     }
 
+    /**
+     * A teacher's lessons observed and observed by them between from and to, newest first, at most 2,000: their growth
+     * profile. Whoever may read the teacher sees both sides, as with the 听课记录.
+     */
+    @Transactional(readOnly = true)
+    public List<ObservationRow> ofPerson(long personId, LocalDate from, LocalDate to) {
+        Colleague t = person(personId);
+        if (!Access.scope().canReadPerson(personId, t.institutionId())) {
+            throw new NotFoundException();
+        }
+        return jdbc.sql(ROW_SELECT + " where o.deleted_at is null and (o.observer_id = :p or o.teacher_id = :p)"
+                        + " and o.observed_on between :from and :to order by o.observed_on desc, o.id desc limit 2000")
+                .param("p", personId).param("from", from).param("to", to).query(Observations::row).list();
+    }
+
     /** One criterion of a lesson's score sheet as the 听课记录本 prints it: points (max) and the score given, or the text. */
     public record ScoreLine(String group, String name, @Nullable BigDecimal points, boolean textField,
                             @Nullable BigDecimal score, @Nullable String text) {

@@ -284,6 +284,22 @@ public class People {
         return done;
     }
 
+    /** Names of the groups (教研组, 备课组) the person belongs to or leads, in the school's order: a profile's header. */
+    @Transactional(readOnly = true)
+    public List<String> groupNames(long personId) {
+        Long institution = jdbc.sql("select institution_id from person where id = ?").param(personId).query(Long.class)
+                .optional().orElseThrow(NotFoundException::new);
+        if (!Access.scope().canReadPerson(personId, institution)) {
+            throw new NotFoundException();
+        }
+        return jdbc.sql("""
+                select coalesce(u.short_name, u.name) from org_unit u
+                 where u.type = 'GROUP' and u.deleted_at is null
+                   and (u.leader_id = :p or exists (select 1 from unit_member m where m.unit_id = u.id and m.person_id = :p))
+                 order by u.sort_order, u.name limit 50""")
+                .param("p", personId).query(String.class).list();
+    }
+
     /** Live people of an institution (pickers for group members and leaders). */
     @Transactional(readOnly = true)
     public List<Person> ofInstitution(long institutionId) {

@@ -168,6 +168,28 @@ public class PlanItems {
     }
 
     /**
+     * Items of published plans whose period starts between from and to and that name the person as owner, or a group
+     * they lead (not 全体 nor plain membership: everyone would own those), newest first, at most 1,000. A person
+     * outside the scope is a 404.
+     */
+    @Transactional(readOnly = true)
+    public List<OwnedItem> ownedBy(long personId, LocalDate from, LocalDate to) {
+        people.get(personId);
+        return jdbc.sql("""
+                select it.id, it.plan_id, p.title, it.content, it.period_start, it.period_end, it.state
+                  from plan_item it join plan p on p.id = it.plan_id
+                 where it.deleted_at is null and p.deleted_at is null and p.status = 'PUBLISHED'
+                   and it.period_start between :from and :to
+                   and exists (select 1 from plan_item_party pp where pp.item_id = it.id and pp.role = 'OWNER' and (
+                        pp.person_id = :p or exists (select 1 from org_unit ou where ou.id = pp.unit_id and ou.leader_id = :p)))
+                 order by it.period_start desc, it.id desc limit 1000""")
+                .param("p", personId).param("from", from).param("to", to)
+                .query((rs, i) -> new OwnedItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), ItemState.valueOf(rs.getString(7))))
+                .list();
+    }
+
+    /**
      * Words of the owner and participant text that name no person or unit of the institution (a typo, someone who left,
      * a role like 课题主持人): the item page shows them to editors, reminders cannot reach them.
      */

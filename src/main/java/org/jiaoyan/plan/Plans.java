@@ -164,6 +164,31 @@ public class Plans {
         return p;
     }
 
+    /**
+     * Plans the person wrote (created under one of their user names), newest term first, at most 500: their 成长档案.
+     * A person outside the scope is a 404; the plans are listed whatever their status, as the author's own work.
+     */
+    @Transactional(readOnly = true)
+    public List<AuthoredPlan> authoredBy(long personId, java.util.Collection<String> usernames, LocalDate from, LocalDate to) {
+        Long institution = jdbc.sql("select institution_id from person where id = ?").param(personId).query(Long.class)
+                .optional().orElseThrow(NotFoundException::new);
+        if (!Access.scope().canReadPerson(personId, institution)) {
+            throw new NotFoundException();
+        }
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select p.id, p.title, coalesce(u.short_name, u.name), t.school_year, t.semester, t.start_date, p.status
+                  from plan p join org_unit u on u.id = p.unit_id join school_term t on t.id = p.term_id
+                 where p.deleted_at is null and p.created_by in (:names) and t.start_date between :from and :to
+                 order by t.start_date desc, p.id desc limit 500""")
+                .param("names", usernames).param("from", from).param("to", to)
+                .query((rs, i) -> new AuthoredPlan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getObject(6, LocalDate.class), PlanStatus.valueOf(rs.getString(7))))
+                .list();
+    }
+
     /** What the current user may do with the plan, for buttons (the service checks again on each action). */
     @Transactional(readOnly = true)
     public PlanRights rights(Plan p) {

@@ -1,7 +1,5 @@
 package org.jiaoyan.plan.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jiaoyan.plan.HtmlSanitiser;
 import org.jiaoyan.plan.Plan;
@@ -13,11 +11,10 @@ import org.jiaoyan.plan.export.SummaryDocx;
 import org.jiaoyan.plan.export.SummaryDraft;
 import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.shared.ValidationException;
+import org.jiaoyan.web.Downloads;
 import org.jiaoyan.web.Flash;
 import org.jiaoyan.web.Forms;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,11 +120,7 @@ class PlanExportController {
     }
 
     static ResponseEntity<byte[]> download(ExportFile file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .body(file.bytes());
+        return Downloads.attachment(file.fileName(), file.contentType(), file.bytes());
     }
 
     /** The summary as edited: its HTML and the plan version it was opened at. */
