@@ -43,6 +43,7 @@ class ScorecardsIntegrationTests {
     @Autowired Appeals appeals;
     @Autowired CheckRounds rounds;
     @Autowired Shortlists shortlists;
+    @Autowired AssessmentWork assessmentWork;
     @Autowired Terms terms;
     @Autowired Rules rules;
     @Autowired Exemptions exemptions;
@@ -452,5 +453,20 @@ class ScorecardsIntegrationTests {
         assertThatThrownBy(() -> run("jks", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, List.of(user("teacher").personId()))))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> as("teacher2", () -> shortlists.confirmed(year))).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void theGrowthProfileShowsTheTermResultAndTheMonthlyChecks() {
+        SchoolTerm term = terms.current().orElseThrow();
+        long me = user("teacher").personId();
+        var teacher = new org.jiaoyan.profile.ProfileTeacher(me, school(), "教师", List.of("teacher"));
+        var years = new org.jiaoyan.profile.YearRange(term.schoolYear(), term.schoolYear());
+        var tables = as("teacher", () -> assessmentWork.tables(teacher, years, java.util.Locale.SIMPLIFIED_CHINESE));
+        assertThat(tables.get(0).rows()).anySatisfy(r -> {
+            assertThat(r.cells().get(0)).isEqualTo(term.label());
+            assertThat(r.cells().get(2)).startsWith("第 ");
+            assertThat(r.link()).contains("termId=" + term.id());
+        });
+        assertThat(as("teacher2", () -> assessmentWork.tables(teacher, years, java.util.Locale.SIMPLIFIED_CHINESE))).isEmpty();
     }
 }

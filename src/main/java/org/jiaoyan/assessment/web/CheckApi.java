@@ -80,7 +80,7 @@ class CheckApi {
     ResponseEntity<byte[]> noticeDocx(@PathVariable long id,
                                       @Parameter(description = "false：不带红头（发文机关标志和红色分隔线）")
                                       @RequestParam(defaultValue = "true") boolean redHeader, Locale locale) {
-        return Downloads.docx(docx.write(id, redHeader, locale));
+        return notice(docx.write(id, redHeader, locale));
     }
 
     // --- JSON ---------------------------------------------------------------------------------------------------
@@ -127,5 +127,9 @@ class CheckApi {
                     n.criteria().stream().map(c -> new CriterionJson(c.id(), c.kind(), c.ruleId(), c.name(), c.maxScore())).toList(),
                     lines, n.ranked(), n.wholeRanking(), n.publishedOn());
         }
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> notice(org.jiaoyan.assessment.CheckNoticeDocx.File file) {
+        return org.jiaoyan.web.Downloads.attachment(file.fileName(), org.jiaoyan.assessment.CheckNoticeDocx.CONTENT_TYPE, file.bytes());
     }
 }

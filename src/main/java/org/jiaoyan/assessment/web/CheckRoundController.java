@@ -150,7 +150,7 @@ class CheckRoundController {
 
     @GetMapping("/{id}/notice.docx")
     ResponseEntity<byte[]> noticeDocx(@PathVariable long id, @ModelAttribute NoticeDocxOptions options, Locale locale) {
-        return Downloads.docx(docx.write(id, options.isRedHeader(), locale));
+        return notice(docx.write(id, options.isRedHeader(), locale));
     }
 
     private String sheetView(long id, Map<String, String> typed, Map<String, String> cellErrors, List<String> errors, Model model) {
@@ -307,5 +307,9 @@ class CheckRoundController {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> notice(org.jiaoyan.assessment.CheckNoticeDocx.File file) {
+        return org.jiaoyan.web.Downloads.attachment(file.fileName(), org.jiaoyan.assessment.CheckNoticeDocx.CONTENT_TYPE, file.bytes());
     }
 }
