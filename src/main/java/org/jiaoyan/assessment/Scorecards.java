@@ -191,6 +191,14 @@ public class Scorecards {
 
     /** Everyone's points by the scheme over the term up to asOf. */
     Map<Long, Calc> compute(Scheme scheme, SchoolTerm term, LocalDate asOf, List<Subject> subjects, long school) {
+        return compute(scheme, term, asOf, subjects, List.of(school));
+    }
+
+    /**
+     * The same for the subjects of several schools under one scheme in one pass (the county bench): one grouped query
+     * per RECORD item for all of them; a RULE item's matrix per school.
+     */
+    Map<Long, Calc> compute(Scheme scheme, SchoolTerm term, LocalDate asOf, List<Subject> subjects, List<Long> schools) {
         Map<Long, Calc> out = new HashMap<>();
         if (subjects.isEmpty()) {
             return out;
@@ -201,13 +209,13 @@ public class Scorecards {
         Map<Long, double[]> raw = new HashMap<>();
         ids.forEach(id -> raw.put(id, new double[n]));
         Map<Long, Double> inPlace = new HashMap<>();
-        Map<Long, BitSet> away = scheme.level() == CheckLevel.TEACHERS ? away(school, term.id(), span, subjects) : Map.of();
+        Map<Long, BitSet> away = scheme.level() == CheckLevel.TEACHERS ? away(schools, term.id(), span, subjects) : Map.of();
         long days = ChronoUnit.DAYS.between(span.from(), span.to()) + 1;
         for (Subject s : subjects) {
             BitSet off = away.get(s.id());
             inPlace.put(s.id(), off == null || days <= 0 ? 1.0 : Math.max(0, (days - off.cardinality()) / (double) days));
         }
-        Map<String, Map<Long, Double>> appeals = acceptedAppeals(school, term.id(), scheme.level());
+        Map<String, Map<Long, Double>> appeals = acceptedAppeals(schools, term.id(), scheme.level());
         Map<String, Map<Long, Long>> entries = null;
         Map<Long, Double> checks = null;
         for (int i = 0; i < n; i++) {
@@ -222,16 +230,18 @@ public class Scorecards {
                 }
                 case RULE -> {
                     if (item.ruleId() != null) {
-                        ruleRaw(item, span, school, away).forEach((id, v) -> {
-                            if (raw.containsKey(id)) {
-                                raw.get(id)[index] = v;
-                            }
-                        });
+                        for (long school : schools) {
+                            ruleRaw(item, span, school, away).forEach((id, v) -> {
+                                if (raw.containsKey(id)) {
+                                    raw.get(id)[index] = v;
+                                }
+                            });
+                        }
                     }
                 }
                 case CHECK -> {
                     if (checks == null) {
-                        checks = checkShares(school, scheme.level(), span);
+                        checks = checkShares(schools, scheme.level(), span);
                     }
                     checks.forEach((id, share) -> {
                         if (raw.containsKey(id)) {
@@ -241,7 +251,7 @@ public class Scorecards {
                 }
                 case ENTRY -> {
                     if (entries == null) {
-                        entries = entryCounts(school, term.id(), scheme.level());
+                        entries = entryCounts(schools, term.id(), scheme.level());
                     }
                     entries.getOrDefault(item.code(), Map.of()).forEach((id, count) -> {
                         if (raw.containsKey(id)) {
@@ -339,7 +349,7 @@ public class Scorecards {
     }
 
     /** Days of the span each teacher was not in place: before they started work, and on recorded leave. */
-    private Map<Long, BitSet> away(long school, long termId, DateSpan span, List<Subject> subjects) {
+    private Map<Long, BitSet> away(List<Long> schools, long termId, DateSpan span, List<Subject> subjects) {
         Map<Long, BitSet> out = new HashMap<>();
         int days = (int) ChronoUnit.DAYS.between(span.from(), span.to()) + 1;
         if (days <= 0) {
@@ -353,8 +363,8 @@ public class Scorecards {
         }
         jdbc.sql("""
                 select person_id, from_date, to_date from assess_leave
-                 where institution_id = ? and term_id = ? and deleted_at is null and to_date >= ? and from_date <= ?""")
-                .params(school, termId, span.from(), span.to())
+                 where institution_id in (:schools) and term_id = :term and deleted_at is null and to_date >= :from and from_date <= :to""")
+                .param("schools", schools).param("term", termId).param("from", span.from()).param("to", span.to())
                 .query(rs -> {
                     LocalDate from = rs.getObject(2, LocalDate.class);
                     LocalDate to = rs.getObject(3, LocalDate.class);
@@ -368,9 +378,9 @@ public class Scorecards {
     }
 
     /** Per subject: Σ over the term's published 月查 rounds of score ÷ the round's full marks. */
-    private Map<Long, Double> checkShares(long school, CheckLevel level, DateSpan span) {
+    private Map<Long, Double> checkShares(List<Long> schools, CheckLevel level, DateSpan span) {
         Map<Long, Double> out = new HashMap<>();
-        for (RoundScore r : roundScores(school, level, span)) {
+        for (RoundScore r : roundScores(schools, level, span)) {
             if (r.full() > 0) {
                 out.merge(r.subjectId(), r.score() / r.full(), Double::sum);
             }
@@ -382,39 +392,42 @@ public class Scorecards {
     record RoundScore(long roundId, String title, LocalDate month, long subjectId, double score, double full) {
     }
 
-    private List<RoundScore> roundScores(long school, CheckLevel level, DateSpan span) {
+    private List<RoundScore> roundScores(List<Long> schools, CheckLevel level, DateSpan span) {
         return jdbc.sql("""
                 select r.id, r.title, r.month_start, cs.subject_id,
                        (select coalesce(sum(s.score), 0) from check_score s join check_criterion c on c.id = s.criterion_id
                          where c.round_id = r.id and s.subject_id = cs.subject_id) as score,
                        (select coalesce(sum(c.max_score), 0) from check_criterion c where c.round_id = r.id) as full_marks
                   from check_round r join check_subject cs on cs.round_id = r.id
-                 where r.institution_id = ? and r.level = ? and r.status = 'PUBLISHED'
-                   and r.month_start >= ? and r.month_start <= ?
+                 where r.institution_id in (:schools) and r.level = :level and r.status = 'PUBLISHED'
+                   and r.month_start >= :from and r.month_start <= :to
                  order by r.month_start, r.id""")
-                .params(school, level.name(), span.from().withDayOfMonth(1), span.to())
+                .param("schools", schools).param("level", level.name()).param("from", span.from().withDayOfMonth(1))
+                .param("to", span.to())
                 .query((rs, i) -> new RoundScore(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getLong(4), rs.getBigDecimal(5).doubleValue(), rs.getBigDecimal(6).doubleValue())).list();
     }
 
-    private Map<String, Map<Long, Long>> entryCounts(long school, long termId, CheckLevel level) {
+    private Map<String, Map<Long, Long>> entryCounts(List<Long> schools, long termId, CheckLevel level) {
         Map<String, Map<Long, Long>> out = new HashMap<>();
         jdbc.sql("""
                 select item_code, subject_id, count(*) from assess_entry
-                 where institution_id = ? and term_id = ? and level = ? and deleted_at is null group by item_code, subject_id""")
-                .params(school, termId, level.name())
+                 where institution_id in (:schools) and term_id = :term and level = :level and deleted_at is null
+                 group by item_code, subject_id""")
+                .param("schools", schools).param("term", termId).param("level", level.name())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getLong(3));
                 });
         return out;
     }
 
-    private Map<String, Map<Long, Double>> acceptedAppeals(long school, long termId, CheckLevel level) {
+    private Map<String, Map<Long, Double>> acceptedAppeals(List<Long> schools, long termId, CheckLevel level) {
         Map<String, Map<Long, Double>> out = new HashMap<>();
         jdbc.sql("""
                 select item_code, subject_id, sum(delta) from assess_appeal
-                 where institution_id = ? and term_id = ? and level = ? and status = 'ACCEPTED' group by item_code, subject_id""")
-                .params(school, termId, level.name())
+                 where institution_id in (:schools) and term_id = :term and level = :level and status = 'ACCEPTED'
+                 group by item_code, subject_id""")
+                .param("schools", schools).param("term", termId).param("level", level.name())
                 .query(rs -> {
                     out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getBigDecimal(3).doubleValue());
                 });
@@ -444,7 +457,7 @@ public class Scorecards {
                 if (item.ruleId() != null) {
                     ComplianceMatrix m = Access.asSystem(() -> compliance.matrix(item.ruleId(), span.from(), span.to(), school));
                     Map<Long, BitSet> away = scheme.level() == CheckLevel.TEACHERS
-                            ? away(school, term.id(), span, List.of(subject)) : Map.of();
+                            ? away(List.of(school), term.id(), span, List.of(subject)) : Map.of();
                     BitSet off = away.get(subject.id());
                     m.rows().stream().filter(r -> r.subject().id() == subject.id()).findFirst().ifPresent(row -> {
                         for (int p = 0; p < m.periods().size(); p++) {
@@ -470,7 +483,7 @@ public class Scorecards {
                 }
             }
             case CHECK -> {
-                for (RoundScore r : roundScores(school, scheme.level(), span)) {
+                for (RoundScore r : roundScores(List.of(school), scheme.level(), span)) {
                     if (r.subjectId() == subject.id() && r.full() > 0) {
                         out.add(new Scorecard.Line(r.month(), messages.getMessage("assessment.line.round",
                                 new Object[] {r.title(), CheckRounds.fmt(r.score()), CheckRounds.fmt(r.full())}, locale),
@@ -600,12 +613,16 @@ public class Scorecards {
     // --- subjects and scope ---------------------------------------------------------------------------------------
 
     List<Subject> subjects(long school, CheckLevel level) {
+        return subjects(List.of(school), level);
+    }
+
+    List<Subject> subjects(List<Long> schools, CheckLevel level) {
         List<Subject> out = new ArrayList<>();
         if (level == CheckLevel.TEACHERS) {
-            directory.staff(List.of(school)).forEach(s -> out.add(new Subject(s.id(), s.name(), null, s.workStartDate())));
+            directory.staff(schools).forEach(s -> out.add(new Subject(s.id(), s.name(), null, s.workStartDate())));
         } else {
             for (GroupKind kind : List.of(GroupKind.TEACHING_RESEARCH, GroupKind.LESSON_PREP)) {
-                directory.units(List.of(school), UnitType.GROUP, kind).forEach(u -> out.add(new Subject(u.id(), u.name(), kind.name(), null)));
+                directory.units(schools, UnitType.GROUP, kind).forEach(u -> out.add(new Subject(u.id(), u.name(), kind.name(), null)));
             }
         }
         return out;
