@@ -2,6 +2,12 @@ package org.jiaoyan.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +43,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class ScorecardsIntegrationTests {
 
     @Autowired UserDetailsService users;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired Schemes schemes;
     @Autowired Scorecards scorecards;
     @Autowired TermResults results;
@@ -447,7 +454,8 @@ class ScorecardsIntegrationTests {
 
         List<Long> chosen = lists.get(Shortlists.Kind.TR_GROUP).stream().limit(2).map(Shortlists.Candidate::subjectId).toList();
         run("jks", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, chosen));
-        assertThat(as("jks", () -> shortlists.confirmed(year))).extracting(Shortlists.Confirmed::subjectId).containsExactlyElementsOf(chosen);
+        assertThat(as("jks", () -> shortlists.confirmed(year))).filteredOn(c -> c.kind() == Shortlists.Kind.TR_GROUP)
+                .extracting(Shortlists.Confirmed::subjectId).containsExactlyElementsOf(chosen);
         assertThatThrownBy(() -> run("teacher", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, chosen)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> run("jks", () -> shortlists.confirm(year, Shortlists.Kind.TR_GROUP, List.of(user("teacher").personId()))))
@@ -468,5 +476,22 @@ class ScorecardsIntegrationTests {
             assertThat(r.link()).contains("termId=" + term.id());
         });
         assertThat(as("teacher2", () -> assessmentWork.tables(teacher, years, java.util.Locale.SIMPLIFIED_CHINESE))).isEmpty();
+    }
+
+    @Test
+    void theShortlistPageProposesAndTheOfficeConfirms() throws Exception {
+        int year = terms.current().orElseThrow().schoolYear();
+        mvc.perform(get("/scorecards/shortlists").with(TestUsers.as(users, "jks"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("教科研先进个人")))
+                .andExpect(content().string(containsString("优秀青蓝结对")))
+                .andExpect(content().string(containsString("table-success")));
+        mvc.perform(get("/scorecards/shortlists").with(TestUsers.as(users, "teacher"))).andExpect(status().isForbidden());
+        long pair = as("jks", () -> shortlists.candidates(year)).get(Shortlists.Kind.MENTOR_PAIR).get(0).subjectId();
+        mvc.perform(post("/scorecards/shortlists/MENTOR_PAIR").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("year", String.valueOf(year)).param("subjectId", String.valueOf(pair)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(as("jks", () -> shortlists.confirmed(year))).anyMatch(c -> c.kind() == Shortlists.Kind.MENTOR_PAIR && c.subjectId() == pair);
+        mvc.perform(post("/scorecards/shortlists/MENTOR_PAIR").with(TestUsers.as(users, "teacher")).with(csrf())
+                .param("year", String.valueOf(year)).param("subjectId", String.valueOf(pair))).andExpect(status().isForbidden());
     }
 }
