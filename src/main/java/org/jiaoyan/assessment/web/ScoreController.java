@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jiaoyan.assessment.Appeals;
 import org.jiaoyan.assessment.CheckLevel;
+import org.jiaoyan.assessment.ResultStatus;
 import org.jiaoyan.assessment.SchemeItemKind;
 import org.jiaoyan.assessment.Schemes;
 import org.jiaoyan.assessment.ScoreBoard;
@@ -63,7 +64,7 @@ class ScoreController {
         model.addAttribute("board", board);
         model.addAttribute("canManage", manage);
         model.addAttribute("settings", results.settings(term.id()));
-        model.addAttribute("resultVersion", board.published() ? results.resultVersion(term.id(), l) : 0);
+        model.addAttribute("resultVersion", board.published() && manage ? results.resultVersion(term.id(), l) : 0);
         model.addAttribute("openAppeals", manage ? appeals.list(term.id(), Appeals.Status.OPEN).stream()
                 .filter(a -> a.level() == l).count() : 0);
         return "assessment/score-board";
@@ -143,6 +144,7 @@ class ScoreController {
         model.addAttribute("canAppeal", own && !card.locked());
         model.addAttribute("appeals", mine);
         model.addAttribute("settings", results.settings(term.id()));
+        model.addAttribute("status", card.locked() ? ResultStatus.LOCKED : card.published() ? ResultStatus.PUBLISHED : null);
         return "assessment/score-card";
     }
 
@@ -163,11 +165,14 @@ class ScoreController {
         model.addAttribute("levels", CheckLevel.values());
         model.addAttribute("leaves", results.leaves(term.id()));
         model.addAttribute("entries", results.entries(term.id(), l));
-        model.addAttribute("teachers", scorecards.board(term.id(), CheckLevel.TEACHERS).entries());
-        model.addAttribute("subjects", l == CheckLevel.TEACHERS ? scorecards.board(term.id(), CheckLevel.TEACHERS).entries()
-                : scorecards.board(term.id(), l).entries());
-        model.addAttribute("entryItems", schemes.current(term.id(), l).items().stream()
-                .filter(i -> i.kind() == SchemeItemKind.ENTRY).toList());
+        List<ScoreBoard.Entry> teachers = scorecards.board(term.id(), CheckLevel.TEACHERS).entries();
+        model.addAttribute("teachers", teachers);
+        model.addAttribute("subjects", l == CheckLevel.TEACHERS ? teachers : scorecards.board(term.id(), l).entries());
+        var scheme = schemes.current(term.id(), l);
+        model.addAttribute("entryItems", scheme.items().stream().filter(i -> i.kind() == SchemeItemKind.ENTRY).toList());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        scheme.items().forEach(i -> names.put(i.code(), i.name()));
+        model.addAttribute("itemNames", names);
         return "assessment/score-records";
     }
 
