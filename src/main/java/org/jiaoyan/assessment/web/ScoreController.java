@@ -51,11 +51,13 @@ class ScoreController {
 
     @GetMapping("/scorecards")
     String board(@RequestParam(required = false) @Nullable Long termId, @RequestParam(required = false) @Nullable CheckLevel level,
-                 Model model) {
+                 @RequestParam(required = false) @Nullable Long schoolId, Model model) {
         SchoolTerm term = pages.term(termId);
         CheckLevel l = ScorePages.level(level);
-        ScoreBoard board = scorecards.board(term.id(), l);
-        boolean manage = schemes.canManage();
+        Long mine = Access.user().institutionId();
+        boolean own = schoolId == null || schoolId.equals(mine);
+        ScoreBoard board = own ? scorecards.board(term.id(), l) : scorecards.board(schoolId, term.id(), l);
+        boolean manage = own && schemes.canManage();
         model.addAttribute("nav", "scorecards");
         model.addAttribute("term", term);
         model.addAttribute("terms", pages.terms());
@@ -63,7 +65,7 @@ class ScoreController {
         model.addAttribute("levels", CheckLevel.values());
         model.addAttribute("board", board);
         model.addAttribute("canManage", manage);
-        model.addAttribute("settings", results.settings(term.id()));
+        model.addAttribute("settings", own ? results.settings(term.id()) : new TermResults.Settings(null, 0));
         model.addAttribute("resultVersion", board.published() && manage ? results.resultVersion(term.id(), l) : 0);
         model.addAttribute("openAppeals", manage ? appeals.list(term.id(), Appeals.Status.OPEN).stream()
                 .filter(a -> a.level() == l).count() : 0);
