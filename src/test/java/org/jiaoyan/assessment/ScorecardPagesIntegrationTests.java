@@ -40,6 +40,7 @@ class ScorecardPagesIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
     @Autowired Scorecards scorecards;
+    @Autowired Schemes schemes;
     @Autowired Terms terms;
 
     CurrentUser jks;
@@ -148,6 +149,21 @@ class ScorecardPagesIntegrationTests {
         mvc.perform(get("/scorecards/scheme").with(as("teacher"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"scheme-words\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"edit-scheme\""))));
+    }
+
+    @Test
+    void aSaveOnAnOutdatedRevisionIsRefusedAsStaleAndKeepsWhatWasTyped() throws Exception {
+        // basedOn a revision that does not exist: someone else saved meanwhile; nothing is saved
+        int revision = as(jks, () -> schemes.current(termId, CheckLevel.TEACHERS)).revision();
+        mvc.perform(post("/scorecards/scheme/edit").with(as("jks")).with(csrf())
+                        .param("termId", String.valueOf(termId)).param("level", "TEACHERS").param("basedOn", "9999")
+                        .param("categories[0].name", "过期的修改").param("categories[0].cap", "20").param("categories[0].weight", "1")
+                        .param("categories[0].items[0].kind", "ENTRY").param("categories[0].items[0].name", "论文")
+                        .param("categories[0].items[0].points", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("细则已被他人保存为新版本")))
+                .andExpect(content().string(containsString("value=\"过期的修改\"")));
+        assertThat(as(jks, () -> schemes.current(termId, CheckLevel.TEACHERS)).revision()).isEqualTo(revision);
     }
 
     @Test

@@ -104,7 +104,7 @@ class ScoreApi {
     @ApiResponse(responseCode = "201", description = "已提出；Location 头为申诉的地址", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "403", description = "不是自己的得分表")
     @ApiResponse(responseCode = "404", description = "对象不存在，或不在账号的数据范围内")
-    @ApiResponse(responseCode = "409", description = "本学期考核结果已锁定")
+    @ApiResponse(responseCode = "422", description = "项目不在细则中、理由为空，已过申诉截止日期，或本学期考核结果已锁定")
     @PostMapping("/appeals")
     ResponseEntity<AppealJson> file(@RequestBody AppealRequest body) {
         List<FieldProblem> missing = new ArrayList<>();
@@ -121,7 +121,8 @@ class ScoreApi {
 
     @Operation(operationId = "acceptAppeal", summary = "采纳申诉（教科室）：该项得分加减 delta，处理意见显示在教师的得分表上；需带上读取时的 version")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "申诉已被他人处理（version 不一致），或结果已锁定")
+    @ApiResponse(responseCode = "409", description = "version 与当前不一致：申诉已被他人处理")
+    @ApiResponse(responseCode = "422", description = "delta 为空或为 0、处理意见为空，申诉已处理，或本学期考核结果已锁定")
     @PostMapping("/appeals/{id}/accept")
     AppealJson accept(@PathVariable long id, @RequestBody ResolveRequest body) {
         appeals.accept(id, version(body), body.delta(), body.resolution());
@@ -130,7 +131,8 @@ class ScoreApi {
 
     @Operation(operationId = "rejectAppeal", summary = "驳回申诉（教科室）：得分不变，处理意见显示给教师；需带上读取时的 version")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "申诉已被他人处理（version 不一致），或结果已锁定")
+    @ApiResponse(responseCode = "409", description = "version 与当前不一致：申诉已被他人处理")
+    @ApiResponse(responseCode = "422", description = "处理意见为空，申诉已处理，或本学期考核结果已锁定")
     @PostMapping("/appeals/{id}/reject")
     AppealJson reject(@PathVariable long id, @RequestBody ResolveRequest body) {
         appeals.reject(id, version(body), body.resolution());
