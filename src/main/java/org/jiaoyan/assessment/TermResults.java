@@ -242,6 +242,15 @@ public class TermResults {
         return id;
     }
 
+    /** The version of the term's published results (0 when not published), which withdraw and lock take. */
+    @Transactional(readOnly = true)
+    public int resultVersion(long termId, CheckLevel level) {
+        long school = school();
+        requireReader(school);
+        Scorecards.Result r = scorecards.result(school, termId, level);
+        return r == null ? 0 : r.version();
+    }
+
     /** Takes a publication back (before it is locked): the board is live again. */
     public void withdraw(long termId, CheckLevel level, int version) {
         long school = managed();

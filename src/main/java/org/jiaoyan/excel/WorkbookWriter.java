@@ -48,7 +48,7 @@ public final class WorkbookWriter implements AutoCloseable {
     static final int PORTRAIT_MAX_WIDTH = 95;
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-    private final SXSSFSheet sheet;
+    private SXSSFSheet sheet;
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
     private final CellStyle literalTextStyle;
@@ -220,13 +220,33 @@ public final class WorkbookWriter implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Finishes the current sheet (column widths, print setup) and starts another with its own title row and header;
+     * drop-downs belong to the last sheet only.
+     */
+    public WorkbookWriter nextSheet(String name) {
+        if (!dropDowns.isEmpty()) throw new IllegalStateException("drop-downs only on the last sheet");
+        finishSheet();
+        sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(name));
+        title = name;
+        headerRow = -1;
+        headerColumns = 0;
+        widths.clear();
+        nextRow = 0;
+        return this;
+    }
+
+    private void finishSheet() {
+        for (int i = 0; i < widths.size(); i++) {
+            sheet.setColumnWidth(i, columnWidth(i) * 256);
+        }
+        printSetup();
+    }
+
     /** Writes the workbook, then closes this writer; it cannot be used afterwards. */
     public void writeTo(OutputStream out) throws IOException {
         try {
-            for (int i = 0; i < widths.size(); i++) {
-                sheet.setColumnWidth(i, columnWidth(i) * 256);
-            }
-            printSetup();
+            finishSheet();
             if (!dropDowns.isEmpty()) addDropDowns();
             workbook.write(out);
         } finally {

@@ -136,6 +136,28 @@ class WorkbookWriterTests {
     }
 
     @Test
+    void aSecondSheetHasItsOwnTitleHeaderAndRowsAndBothPrintWithTheirHeader() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WorkbookWriter w = WorkbookWriter.sheet("考核结果")) {
+            w.header(List.of("名次", "姓名")).row(List.of(1, "张老师")).row(List.of(2, "李老师"));
+            w.nextSheet("明细").header(List.of("姓名", "内容", "得分")).row(List.of("张老师", "听课", 0.5));
+            w.writeTo(out);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            XSSFSheet first = wb.getSheetAt(0);
+            XSSFSheet second = wb.getSheet("明细");
+            assertThat(first.getRow(0).getCell(0).getStringCellValue()).isEqualTo("考核结果");
+            assertThat(first.getPhysicalNumberOfRows()).isEqualTo(4);
+            assertThat(second.getRow(0).getCell(0).getStringCellValue()).isEqualTo("明细");
+            assertThat(second.getRow(1).getCell(2).getStringCellValue()).isEqualTo("得分");
+            assertThat(second.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(0.5);
+            assertThat(second.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("2:2"));
+            assertThat(first.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("2:2"));
+        }
+    }
+
+    @Test
     void closingAnUnwrittenWriterIsSafeAndIdempotent() {
         WorkbookWriter w = WorkbookWriter.sheet("导出").header(List.of("姓名"));
         for (int i = 0; i < 500; i++) w.row(List.of("教师" + i)); // beyond the SXSSF window: temp file in use
