@@ -128,16 +128,59 @@ public class Scorecards {
         LocalDate asOf = LocalDate.now();
         Result result = result(school, termId, level);
         Scheme scheme = result == null ? schemes.current(school, termId, level) : schemeById(result.schemeId());
-        List<Subject> subjects = subjects(school, level);
-        Subject subject = subjects.stream().filter(s -> s.id() == subjectId).findFirst().orElseThrow(NotFoundException::new);
-        DateSpan span = span(term, asOf);
+        Subject subject = subjects(school, level).stream().filter(s -> s.id() == subjectId).findFirst()
+                .orElseThrow(NotFoundException::new);
         Calc live = compute(scheme, term, asOf, List.of(subject), school).get(subjectId);
-        ScoreBoard board = fullBoard(school, termId, level, asOf);
-        ScoreBoard.Entry entry = board.entry(subjectId);
+        ScoreBoard.Entry entry = fullBoard(school, termId, level, asOf).entry(subjectId);
         if (entry == null) {
             throw new NotFoundException();
         }
-        Map<String, Double> stored = result == null ? Map.of() : storedLines(result.id(), subjectId);
+        return assemble(school, term, level, subject, scheme, result, live, entry, asOf, new HashMap<>());
+    }
+
+    /**
+     * Every card of the user's school the user may read (the .xlsx export's evidence sheet): one computation of the
+     * board for all, then each card's lines.
+     */
+    public List<Scorecard> cards(long termId, CheckLevel level) {
+        CurrentUser u = Access.user();
+        Long school = u.institutionId();
+        if (school == null) {
+            throw new NotFoundException();
+        }
+        SchoolTerm term = terms.get(termId);
+        LocalDate asOf = LocalDate.now();
+        Result result = result(school, termId, level);
+        Scheme scheme = result == null ? schemes.current(school, termId, level) : schemeById(result.schemeId());
+        List<Subject> subjects = subjects(school, level);
+        ScoreBoard board;
+        Map<Long, Calc> calcs;
+        if (result == null) {
+            Live live = live(school, term, level, asOf, scheme);
+            board = live.board();
+            calcs = live.calcs();
+        } else {
+            board = fullBoard(school, termId, level, asOf);
+            calcs = compute(scheme, term, asOf, subjects, school);
+        }
+        Map<Long, ComplianceMatrix> matrices = new HashMap<>();
+        Map<Long, Subject> byId = new HashMap<>();
+        subjects.forEach(x -> byId.put(x.id(), x));
+        List<Scorecard> out = new ArrayList<>();
+        for (ScoreBoard.Entry e : board.entries()) {
+            Subject subject = byId.get(e.subjectId());
+            if (subject != null && calcs.containsKey(e.subjectId()) && canRead(u, school, level, e.subjectId())) {
+                out.add(assemble(school, term, level, subject, scheme, result, calcs.get(e.subjectId()), e, asOf, matrices));
+            }
+        }
+        return out;
+    }
+
+    private Scorecard assemble(long school, SchoolTerm term, CheckLevel level, Subject subject, Scheme scheme,
+                               @Nullable Result result, Calc live, ScoreBoard.Entry entry, LocalDate asOf,
+                               Map<Long, ComplianceMatrix> matrices) {
+        DateSpan span = span(term, asOf);
+        Map<String, Double> stored = result == null ? Map.of() : storedLines(result.id(), subject.id());
         boolean changed = false;
         List<Scorecard.CategoryCard> cats = new ArrayList<>();
         for (int c = 0; c < scheme.categories().size(); c++) {
@@ -151,13 +194,13 @@ public class Scorecards {
                 }
                 sum += points;
                 items.add(new Scorecard.ItemCard(item, points, live.itemRaw()[i], live.itemCapped()[i],
-                        capNote(item, live.itemRaw()[i], live.inPlace()), lines(scheme, item, subject, term, span, school)));
+                        capNote(item, live.itemRaw()[i], live.inPlace()), lines(scheme, item, subject, term, span, school, matrices)));
             }
             Scheme.Category cat = scheme.categories().get(c);
             boolean capped = cat.cap() != null && sum > cat.cap();
             cats.add(new Scorecard.CategoryCard(cat, round(entry.categoryPoints()[c]), capped, items));
         }
-        return new Scorecard(school, termId, level, subjectId, subject.name(), scheme, entry, cats, asOf, result != null,
+        return new Scorecard(school, term.id(), level, subject.id(), subject.name(), scheme, entry, cats, asOf, result != null,
                 result != null && result.status() == ResultStatus.LOCKED, changed);
     }
 
@@ -436,8 +479,9 @@ public class Scorecards {
 
     // --- lines of one card --------------------------------------------------------------------------------------
 
+    /** A card's lines of an item; rule matrices are kept in {@code matrices} for the next card of the same school. */
     private List<Scorecard.Line> lines(Scheme scheme, Scheme.Item item, Subject subject, SchoolTerm term, DateSpan span,
-                                       long school) {
+                                       long school, Map<Long, ComplianceMatrix> matrices) {
         Locale locale = LocaleContextHolder.getLocale();
         List<Scorecard.Line> out = new ArrayList<>();
         switch (item.kind()) {
@@ -455,7 +499,8 @@ public class Scorecards {
             }
             case RULE -> {
                 if (item.ruleId() != null) {
-                    ComplianceMatrix m = Access.asSystem(() -> compliance.matrix(item.ruleId(), span.from(), span.to(), school));
+                    ComplianceMatrix m = matrices.computeIfAbsent(item.ruleId(),
+                            id -> Access.asSystem(() -> compliance.matrix(id, span.from(), span.to(), school)));
                     Map<Long, BitSet> away = scheme.level() == CheckLevel.TEACHERS
                             ? away(List.of(school), term.id(), span, List.of(subject)) : Map.of();
                     BitSet off = away.get(subject.id());

@@ -78,7 +78,7 @@ class ScoreController {
         SchoolTerm term = pages.term(termId);
         CheckLevel l = ScorePages.level(level);
         ScoreBoard board = scorecards.board(term.id(), l);
-        List<Scorecard> cards = board.entries().stream().map(e -> scorecards.card(term.id(), l, e.subjectId())).toList();
+        List<Scorecard> cards = scorecards.cards(term.id(), l);
         export.xlsx(term, board, cards, locale, response);
     }
 
