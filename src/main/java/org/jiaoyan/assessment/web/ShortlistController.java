@@ -23,6 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/scorecards/shortlists")
 class ShortlistController {
 
+    /** Candidates shown at least per list. */
+    private static final int SHOWN = 10;
+
     private final Shortlists shortlists;
     private final Schemes schemes;
 
@@ -41,7 +44,17 @@ class ShortlistController {
         int y = year == null ? MentorPairs.currentSchoolYear(LocalDate.now()) : year;
         Map<Shortlists.Kind, List<Shortlists.Candidate>> lists = shortlists.candidates(y);
         model.addAttribute("year", y);
-        model.addAttribute("lists", lists);
+        // the proposed places and the next ones (a long staff list would bury the choice on a phone)
+        Map<Shortlists.Kind, List<Shortlists.Candidate>> shown = new java.util.EnumMap<>(Shortlists.Kind.class);
+        Map<Shortlists.Kind, Integer> hidden = new java.util.EnumMap<>(Shortlists.Kind.class);
+        lists.forEach((kind, all) -> {
+            long proposed = all.stream().filter(Shortlists.Candidate::proposed).count();
+            int limit = (int) Math.max(SHOWN, proposed * 2 + 5);
+            shown.put(kind, all.stream().limit(limit).toList());
+            hidden.put(kind, Math.max(0, all.size() - limit));
+        });
+        model.addAttribute("lists", shown);
+        model.addAttribute("hidden", hidden);
         Map<Shortlists.Kind, java.util.Set<Long>> confirmedIds = new java.util.EnumMap<>(Shortlists.Kind.class);
         for (Shortlists.Kind k : Shortlists.Kind.values()) {
             confirmedIds.put(k, new java.util.HashSet<>());
