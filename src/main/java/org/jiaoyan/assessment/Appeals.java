@@ -16,6 +16,7 @@ import org.jiaoyan.shared.ForbiddenException;
 import org.jiaoyan.shared.Inserts;
 import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.StaleEditException;
+import org.jiaoyan.shared.Text;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.shared.ValidationException.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -125,13 +126,13 @@ public class Appeals {
         if (item == null) {
             problems.add(new FieldProblem("itemCode", "assessment.appeal.item"));
         }
-        String why = clean(reason);
+        String why = Text.clean(reason);
         if (why == null) {
             problems.add(new FieldProblem("reason", "assessment.appeal.reason"));
         } else if (why.length() > 1000) {
             problems.add(new FieldProblem("reason", "validation.tooLong", 1000));
         }
-        String line = clean(lineText);
+        String line = Text.clean(lineText);
         if (line != null && line.length() > 300) {
             line = line.substring(0, 300);
         }
@@ -207,7 +208,7 @@ public class Appeals {
     }
 
     private static String requireResolution(@Nullable String resolution, List<FieldProblem> problems) {
-        String why = clean(resolution);
+        String why = Text.clean(resolution);
         if (why == null) {
             problems.add(new FieldProblem("resolution", "assessment.appeal.resolution"));
         } else if (why.length() > 1000) {
@@ -235,11 +236,4 @@ public class Appeals {
                 rs.getInt("version"));
     }
 
-    private static @Nullable String clean(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
-    }
 }

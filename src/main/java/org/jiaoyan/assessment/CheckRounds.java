@@ -34,6 +34,7 @@ import org.jiaoyan.shared.PageQuery;
 import org.jiaoyan.shared.PageResult;
 import org.jiaoyan.shared.SqlFilter;
 import org.jiaoyan.shared.StaleEditException;
+import org.jiaoyan.shared.Text;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.shared.ValidationException.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -227,13 +228,13 @@ public class CheckRounds {
         if (d.level() == null) {
             problems.add(new FieldProblem("level", "validation.required"));
         }
-        String title = clean(d.title());
+        String title = Text.clean(d.title());
         if (title == null) {
             problems.add(new FieldProblem("title", "validation.required"));
         } else if (title.length() > 200) {
             problems.add(new FieldProblem("title", "validation.tooLong", 200));
         }
-        String doc = clean(d.docNumber());
+        String doc = Text.clean(d.docNumber());
         if (doc != null && doc.length() > 100) {
             problems.add(new FieldProblem("docNumber", "validation.tooLong", 100));
         }
@@ -315,7 +316,7 @@ public class CheckRounds {
     public long addManualCriterion(long roundId, int version, @Nullable String name, @Nullable Double maxScore) {
         CheckRound r = editable(roundId);
         List<FieldProblem> problems = new ArrayList<>();
-        String n = clean(name);
+        String n = Text.clean(name);
         if (n == null) {
             problems.add(new FieldProblem("name", "validation.required"));
         } else if (n.length() > 100) {
@@ -354,7 +355,7 @@ public class CheckRounds {
             if (in.score() != null && (in.score() < 0 || in.score() > c.maxScore() || Double.isNaN(in.score()))) {
                 problems.add(new FieldProblem(field, "assessment.score.range", fmt(c.maxScore())));
             }
-            String comment = clean(in.comment());
+            String comment = Text.clean(in.comment());
             if (comment != null && comment.length() > 500) {
                 problems.add(new FieldProblem("c" + field.substring(1), "validation.tooLong", 500));
             }
@@ -364,7 +365,7 @@ public class CheckRounds {
         }
         touch(r, version);
         for (ScoreInput in : inputs) {
-            put(in.criterionId(), in.subjectId(), in.score() == null ? null : Math.round(in.score() * 10) / 10.0, clean(in.comment()));
+            put(in.criterionId(), in.subjectId(), in.score() == null ? null : Math.round(in.score() * 10) / 10.0, Text.clean(in.comment()));
         }
         audit.success("UPDATE", "check_round", roundId, r.title(), AuditLog.fact("scores", String.valueOf(inputs.size())));
     }
@@ -373,17 +374,17 @@ public class CheckRounds {
     public void updateNotice(long roundId, int version, @Nullable String title, @Nullable String docNumber, @Nullable String text) {
         CheckRound r = editable(roundId);
         List<FieldProblem> problems = new ArrayList<>();
-        String t = clean(title);
+        String t = Text.clean(title);
         if (t == null) {
             problems.add(new FieldProblem("title", "validation.required"));
         } else if (t.length() > 200) {
             problems.add(new FieldProblem("title", "validation.tooLong", 200));
         }
-        String doc = clean(docNumber);
+        String doc = Text.clean(docNumber);
         if (doc != null && doc.length() > 100) {
             problems.add(new FieldProblem("docNumber", "validation.tooLong", 100));
         }
-        String body = clean(text);
+        String body = Text.clean(text);
         if (body != null && body.length() > 8000) {
             problems.add(new FieldProblem("noticeText", "validation.tooLong", 8000));
         }
@@ -424,7 +425,7 @@ public class CheckRounds {
     public void correct(long roundId, int version, @Nullable String reason) {
         CheckRound r = get(roundId);
         requireManage(r);
-        String why = clean(reason);
+        String why = Text.clean(reason);
         if (why == null) {
             throw new ValidationException("reason", "assessment.revision.reasonRequired");
         }
@@ -577,13 +578,6 @@ public class CheckRounds {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    private static @Nullable String clean(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
-    }
 
     static CheckRound row(ResultSet rs, int i) throws SQLException {
         LocalDate month = rs.getObject("month_start", LocalDate.class);

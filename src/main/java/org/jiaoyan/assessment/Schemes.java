@@ -23,6 +23,7 @@ import org.jiaoyan.shared.ForbiddenException;
 import org.jiaoyan.shared.Inserts;
 import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.StaleEditException;
+import org.jiaoyan.shared.Text;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.shared.ValidationException.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -151,7 +152,7 @@ public class Schemes {
     private long insert(long school, long termId, CheckLevel level, int revision, SchemeData d, String actor) {
         jdbc.sql("update assess_scheme set current_rev = false where institution_id = ? and term_id = ? and level = ?")
                 .params(school, termId, level.name()).update();
-        String note = clean(d.note());
+        String note = Text.clean(d.note());
         long id = Inserts.id(jdbc.sql("""
                 insert into assess_scheme (institution_id, term_id, level, revision, current_rev, exempt_below, note, created_at, created_by)
                 values (?, ?, ?, ?, true, ?, ?, ?, ?)""")
@@ -162,14 +163,14 @@ public class Schemes {
         for (SchemeData.CategoryData c : d.categories()) {
             long categoryId = Inserts.id(jdbc.sql("""
                     insert into assess_category (scheme_id, name, cap, weight, sort_order) values (?, ?, ?, ?, ?)""")
-                    .params(id, clean(c.name()), decimal(c.cap()), BigDecimal.valueOf(c.weight() == null ? 1 : c.weight()),
+                    .params(id, Text.clean(c.name()), decimal(c.cap()), BigDecimal.valueOf(c.weight() == null ? 1 : c.weight()),
                             categoryOrder++));
             for (SchemeData.ItemData i : c.items()) {
                 String code = i.code() == null || i.code().isBlank() ? UUID.randomUUID().toString().substring(0, 8) : i.code();
                 jdbc.sql("""
                         insert into assess_item (scheme_id, category_id, code, kind, name, metric_id, rule_id, points, deduction, cap, sort_order)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, categoryId, code, i.kind().name(), clean(i.name()),
+                        .params(id, categoryId, code, i.kind().name(), Text.clean(i.name()),
                                 i.kind() == SchemeItemKind.RECORD ? i.metricId() : null,
                                 i.kind() == SchemeItemKind.RULE ? i.ruleId() : null, decimal(i.points()),
                                 decimal(i.deduction() == null ? 0.0 : i.deduction()), decimal(i.cap()), itemOrder++).update();
@@ -200,7 +201,7 @@ public class Schemes {
             SchemeData.CategoryData cat = d.categories().get(c);
             String field = "categories[" + c + "]";
             int n = c + 1;
-            String name = clean(cat.name());
+            String name = Text.clean(cat.name());
             if (name == null) {
                 problems.add(new FieldProblem(field + ".name", "assessment.scheme.categoryName", n));
             } else if (name.length() > 50) {
@@ -224,7 +225,7 @@ public class Schemes {
                 if (item.code() != null && !item.code().isBlank() && !codes.add(item.code())) {
                     problems.add(new FieldProblem(f + ".name", "assessment.scheme.itemCodeTwice", n, m));
                 }
-                String itemName = clean(item.name());
+                String itemName = Text.clean(item.name());
                 if (itemName == null) {
                     problems.add(new FieldProblem(f + ".name", "assessment.scheme.itemName", n, m));
                 } else if (itemName.length() > 100) {
@@ -387,11 +388,4 @@ public class Schemes {
         return v == null ? null : v.doubleValue();
     }
 
-    private static @Nullable String clean(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
-    }
 }

@@ -1,7 +1,10 @@
 package org.jiaoyan.assessment;
 
+import static org.jiaoyan.shared.BenchTimes.median;
+import static org.jiaoyan.shared.BenchTimes.min;
+import static org.jiaoyan.shared.BenchTimes.timed;
+
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,22 +135,5 @@ public class ScorecardBench {
             }
         }
         return Scorecards.round(sum);
-    }
-
-    private static double timed(Runnable r) {
-        long start = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - start) / 1_000_000.0;
-    }
-
-    private static double median(double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return Math.round((n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) * 100) / 100.0;
-    }
-
-    private static double min(double[] ms) {
-        return Math.round(Arrays.stream(ms).min().orElse(0) * 100) / 100.0;
     }
 }

@@ -13,6 +13,7 @@ import org.jiaoyan.shared.ForbiddenException;
 import org.jiaoyan.shared.Inserts;
 import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.StaleEditException;
+import org.jiaoyan.shared.Text;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.shared.ValidationException.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +116,7 @@ public class TermResults {
         } else if (from != null && to.isBefore(from)) {
             problems.add(new FieldProblem("to", "assessment.leave.order"));
         }
-        String why = clean(reason);
+        String why = Text.clean(reason);
         if (why == null) {
             problems.add(new FieldProblem("reason", "validation.required"));
         } else if (why.length() > 200) {
@@ -171,7 +172,7 @@ public class TermResults {
         if (item == null || item.kind() != SchemeItemKind.ENTRY) {
             problems.add(new FieldProblem("itemCode", itemCode == null ? "validation.required" : "assessment.entry.notEntryItem"));
         }
-        String t = clean(title);
+        String t = Text.clean(title);
         if (t == null) {
             problems.add(new FieldProblem("title", "validation.required"));
         } else if (t.length() > 200) {
@@ -363,11 +364,4 @@ public class TermResults {
         return school();
     }
 
-    private static @Nullable String clean(@Nullable String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
-    }
 }

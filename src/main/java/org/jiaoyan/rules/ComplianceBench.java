@@ -1,8 +1,12 @@
 package org.jiaoyan.rules;
 
+import static org.jiaoyan.shared.BenchTimes.median;
+import static org.jiaoyan.shared.BenchTimes.min;
+import static org.jiaoyan.shared.BenchTimes.round;
+import static org.jiaoyan.shared.BenchTimes.timed;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jiaoyan.org.SubjectDirectory;
@@ -151,26 +155,5 @@ public class ComplianceBench {
         }
         return new Result(regionId, schools.size(), from, to, periods.size(), runs, timings, round(matrixSum),
                 round(rawSum), Math.round(matrixSum / Math.max(rawSum, 0.001) * 100) / 100.0);
-    }
-
-    private static double timed(Runnable r) {
-        long start = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - start) / 1_000_000.0;
-    }
-
-    private static double median(double[] ms) {
-        double[] s = ms.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return round(n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2);
-    }
-
-    private static double min(double[] ms) {
-        return round(Arrays.stream(ms).min().orElse(0));
-    }
-
-    private static double round(double ms) {
-        return Math.round(ms * 100) / 100.0;
     }
 }

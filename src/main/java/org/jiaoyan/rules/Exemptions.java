@@ -120,9 +120,21 @@ public class Exemptions {
      * term in reach (at most a year), that is not frozen yet. Idempotent; returns the periods frozen. Runs as the system.
      */
     public int freezeClosedPeriods(LocalDate today) {
+        return freeze(today, null);
+    }
+
+    /** As above for one rule (a rule switched on late, whose past periods an office wants fixed now). */
+    public int freezeClosedPeriods(LocalDate today, long ruleId) {
+        return freeze(today, ruleId);
+    }
+
+    private int freeze(LocalDate today, @Nullable Long only) {
         return Access.asSystem(() -> {
             int frozen = 0;
             for (Rule rule : rules.enabled(today)) {
+                if (only != null && rule.id() != only) {
+                    continue;
+                }
                 List<Long> institutions = compliance.institutionsOf(rule, null);
                 if (institutions.isEmpty()) {
                     continue;

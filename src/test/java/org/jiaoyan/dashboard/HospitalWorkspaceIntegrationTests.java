@@ -32,7 +32,8 @@ class HospitalWorkspaceIntegrationTests {
 
     /** The teacher's menu as it was before menus depended on the kind of institution. */
     private static final List<String> TEACHER_MENU = List.of("工作台", "学期计划", "我的任务", "工作制度", "教研活动", "听课记录",
-            "评价表", "青蓝工程", "月查考核", "教师", "组织机构", "学年学期", "通知", "通知设置", "个人中心", "接口文档");
+            "评价表", "青蓝工程", "月查考核", "学期考核", "教师", "组织机构", "学年学期", "我的考核", "通知", "通知设置", "我的成长档案",
+            "个人中心", "接口文档");
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;

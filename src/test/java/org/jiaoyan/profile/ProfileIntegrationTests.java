@@ -3,9 +3,11 @@ package org.jiaoyan.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -187,5 +189,21 @@ class ProfileIntegrationTests {
             assertThat(observed.getRow(0).getCell(2).getText()).isEqualTo("听课人");
             assertThat(observed.getText()).contains("85");
         }
+    }
+
+    @Test
+    void theApiGivesTheProfileToItsReadersOnly() throws Exception {
+        long own = fx.user("teacher").personId();
+        long leader = fx.user("zuzhang").personId();
+        mvc.perform(get("/api/v1/me/profile").with(httpBasic("teacher", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.personId").value(own))
+                .andExpect(jsonPath("$.years[0].tables[?(@.id == 'assessment')].title").value("学期考核"));
+        mvc.perform(get("/api/v1/profiles/" + leader).with(httpBasic("teacher", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/profiles/" + own).with(httpBasic("teacher2", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/profiles/" + own).param("fromYear", "2026").param("toYear", "2020")
+                .with(httpBasic("jks", TestUsers.DEMO_PASSWORD))).andExpect(status().is4xxClientError());
     }
 }

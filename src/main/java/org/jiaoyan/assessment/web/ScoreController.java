@@ -15,15 +15,19 @@ import org.jiaoyan.assessment.Scorecards;
 import org.jiaoyan.assessment.TermResults;
 import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.security.Access;
+import org.jiaoyan.shared.ValidationException;
+import org.jiaoyan.web.Flash;
+import org.jiaoyan.web.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.jiaoyan.web.Flash;
 
 /**
  * 学期考核 pages: the office's board (ranking, 公示 / withdraw / lock, appeal deadline, .xlsx), a teacher's or group's
@@ -175,15 +179,26 @@ class ScoreController {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         scheme.items().forEach(i -> names.put(i.code(), i.name()));
         model.addAttribute("itemNames", names);
+        if (!model.containsAttribute("leaveForm")) {
+            model.addAttribute("leaveForm", new RecordForms.LeaveForm());
+        }
+        if (!model.containsAttribute("entryForm")) {
+            model.addAttribute("entryForm", new RecordForms.EntryForm());
+        }
         return "assessment/score-records";
     }
 
     @PostMapping("/scorecards/records/leave")
-    String addLeave(@RequestParam long termId, @RequestParam(required = false) @Nullable String personId,
-                    @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                    @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-        Flash.outcome(redirect, "score.leave.added", () -> results.addLeave(termId, ScorePages.parseLong(personId),
-                ScorePages.parseDate(from), ScorePages.parseDate(to), reason));
+    String addLeave(@RequestParam long termId, @ModelAttribute("leaveForm") RecordForms.LeaveForm form, BindingResult result,
+                    Model model, RedirectAttributes redirect) {
+        try {
+            results.addLeave(termId, ScorePages.parseLong(form.getPersonId()), ScorePages.parseDate(form.getFrom()),
+                    ScorePages.parseDate(form.getTo()), form.getReason());
+        } catch (ValidationException e) {
+            Forms.reject(e, result);
+            return records(termId, CheckLevel.TEACHERS, model);
+        }
+        Flash.success(redirect, "score.leave.added");
         return "redirect:/scorecards/records?termId=" + termId;
     }
 
@@ -194,11 +209,17 @@ class ScoreController {
     }
 
     @PostMapping("/scorecards/records/entries")
-    String addEntry(@RequestParam long termId, @RequestParam CheckLevel level, @RequestParam(required = false) @Nullable String subjectId,
-                    @RequestParam(required = false) @Nullable String itemCode, @RequestParam(required = false) @Nullable String title,
-                    @RequestParam(required = false) @Nullable String on, RedirectAttributes redirect) {
-        Flash.outcome(redirect, "score.entry.added", () -> results.addEntry(termId, level, ScorePages.parseLong(subjectId),
-                itemCode == null || itemCode.isBlank() ? null : itemCode, title, ScorePages.parseDate(on)));
+    String addEntry(@RequestParam long termId, @RequestParam CheckLevel level, @ModelAttribute("entryForm") RecordForms.EntryForm form,
+                    BindingResult result, Model model, RedirectAttributes redirect) {
+        String itemCode = form.getItemCode() == null || form.getItemCode().isBlank() ? null : form.getItemCode();
+        try {
+            results.addEntry(termId, level, ScorePages.parseLong(form.getSubjectId()), itemCode, form.getTitle(),
+                    ScorePages.parseDate(form.getOn()));
+        } catch (ValidationException e) {
+            Forms.reject(e, result);
+            return records(termId, level, model);
+        }
+        Flash.success(redirect, "score.entry.added");
         return "redirect:/scorecards/records?termId=" + termId + "&level=" + level;
     }
 

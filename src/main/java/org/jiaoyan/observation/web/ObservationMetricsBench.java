@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jiaoyan.metrics.DateSpan;
 import org.jiaoyan.metrics.Metrics;
+import org.jiaoyan.shared.BenchTimes;
 import org.jiaoyan.shared.NotFoundException;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -102,16 +103,10 @@ class ObservationMetricsBench {
     }
 
     private static double timed(Runnable r) {
-        long start = System.nanoTime();
-        r.run();
-        return (System.nanoTime() - start) / 1_000_000.0;
+        return BenchTimes.timed(r);
     }
 
     private static Timing timing(double[] ms) {
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Timing(Math.round(median * 100) / 100.0, Math.round(sorted[0] * 100) / 100.0);
+        return new Timing(BenchTimes.median(ms), BenchTimes.min(ms));
     }
 }
