@@ -56,7 +56,8 @@ class AssessmentWork implements ProfileSection {
             }
             ScoreBoard board = scorecards.fullBoard(school, t.id(), CheckLevel.TEACHERS, today);
             ScoreBoard.Entry e = board.entry(teacher.personId());
-            if (e == null) {
+            // a term nobody scored in (nothing recorded yet) says nothing about the teacher
+            if (e == null || board.entries().stream().noneMatch(x -> x.total() != null && x.total() != 0)) {
                 continue;
             }
             long ranked = board.entries().stream().filter(x -> !x.exempt()).count();
