@@ -130,9 +130,19 @@ public class Scorecards {
         Scheme scheme = result == null ? schemes.current(school, termId, level) : schemeById(result.schemeId());
         Subject subject = subjects(school, level).stream().filter(s -> s.id() == subjectId).findFirst()
                 .orElseThrow(NotFoundException::new);
-        Calc live = compute(scheme, term, asOf, List.of(subject), school).get(subjectId);
-        ScoreBoard.Entry entry = fullBoard(school, termId, level, asOf).entry(subjectId);
-        if (entry == null) {
+        // live: the board's own computation has the subject's points; published: the stored board, and the subject's
+        // points today (to say whether the records changed since)
+        Calc live;
+        ScoreBoard.Entry entry;
+        if (result == null) {
+            Live board = live(school, term, level, asOf, scheme);
+            live = board.calcs().get(subjectId);
+            entry = board.board().entry(subjectId);
+        } else {
+            live = compute(scheme, term, asOf, List.of(subject), school).get(subjectId);
+            entry = fullBoard(school, termId, level, asOf).entry(subjectId);
+        }
+        if (live == null || entry == null) {
             throw new NotFoundException();
         }
         return assemble(school, term, level, subject, scheme, result, live, entry, asOf, new HashMap<>());

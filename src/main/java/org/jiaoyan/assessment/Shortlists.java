@@ -98,20 +98,23 @@ public class Shortlists {
         Map<Kind, List<Candidate>> out = new LinkedHashMap<>();
         LocalDate today = LocalDate.now();
         List<SchoolTerm> started = yearTerms.stream().filter(t -> !t.startDate().isAfter(today)).toList();
-        out.put(Kind.TEACHER, fromBoards(Kind.TEACHER, school, started, CheckLevel.TEACHERS, null));
-        out.put(Kind.TR_GROUP, fromBoards(Kind.TR_GROUP, school, started, CheckLevel.GROUPS, "TEACHING_RESEARCH"));
-        out.put(Kind.PREP_GROUP, fromBoards(Kind.PREP_GROUP, school, started, CheckLevel.GROUPS, "LESSON_PREP"));
+        // each term's board once per level: both group lists read the same groups' board
+        Map<String, ScoreBoard> boards = new HashMap<>();
+        out.put(Kind.TEACHER, fromBoards(Kind.TEACHER, school, started, CheckLevel.TEACHERS, null, boards));
+        out.put(Kind.TR_GROUP, fromBoards(Kind.TR_GROUP, school, started, CheckLevel.GROUPS, "TEACHING_RESEARCH", boards));
+        out.put(Kind.PREP_GROUP, fromBoards(Kind.PREP_GROUP, school, started, CheckLevel.GROUPS, "LESSON_PREP", boards));
         out.put(Kind.MENTOR_PAIR, mentorPairs(school, schoolYear, yearTerms, today));
         return out;
     }
 
     private List<Candidate> fromBoards(Kind kind, long school, List<SchoolTerm> yearTerms, CheckLevel level,
-                                       @Nullable String groupKind) {
+                                       @Nullable String groupKind, Map<String, ScoreBoard> boards) {
         Map<Long, Double> sums = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         Map<Long, List<String>> basis = new HashMap<>();
         for (SchoolTerm t : yearTerms) {
-            ScoreBoard b = scorecards.fullBoard(school, t.id(), level, LocalDate.now());
+            ScoreBoard b = boards.computeIfAbsent(t.id() + "/" + level,
+                    k -> scorecards.fullBoard(school, t.id(), level, LocalDate.now()));
             for (ScoreBoard.Entry e : b.entries()) {
                 if (groupKind != null && !groupKind.equals(e.kind())) {
                     continue;

@@ -515,4 +515,18 @@ class ScorecardsIntegrationTests {
                         .param("itemCode", "d-paper").param("title", "").param("on", term.startDate().plusDays(3).toString()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("is-invalid")));
     }
+
+    @Test
+    void aMalformedAppealDeadlineIsRefusedAndTheDeadlineStays() throws Exception {
+        SchoolTerm term = term(2018);
+        LocalDate deadline = LocalDate.of(2019, 1, 10);
+        run("jks", () -> results.setAppealDeadline(term.id(), results.settings(term.id()).version(), deadline));
+        int version = as("jks", () -> results.settings(term.id())).version();
+        mvc.perform(post("/scorecards/deadline").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("termId", String.valueOf(term.id())).param("version", String.valueOf(version))
+                        .param("appealDeadline", "2019-01-40"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("flashError"));
+        assertThat(as("jks", () -> results.settings(term.id())).appealDeadline()).isEqualTo(deadline);
+    }
 }

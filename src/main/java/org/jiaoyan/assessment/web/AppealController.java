@@ -80,7 +80,7 @@ class AppealController {
     String accept(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) @Nullable String delta,
                   @RequestParam(required = false) @Nullable String resolution, RedirectAttributes redirect) {
         Appeals.Appeal a = appeals.get(id);
-        Flash.outcome(redirect, "score.appeal.accepted", () -> appeals.accept(id, version, ScorePages.parseDouble(delta), resolution));
+        Flash.outcome(redirect, "score.appeal.accepted", () -> appeals.accept(id, version, Typed.parseDouble(delta), resolution));
         return "redirect:/appeals?termId=" + a.termId();
     }
 

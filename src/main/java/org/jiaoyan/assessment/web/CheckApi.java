@@ -129,7 +129,8 @@ class CheckApi {
         }
     }
 
-    private static org.springframework.http.ResponseEntity<byte[]> notice(org.jiaoyan.assessment.CheckNoticeDocx.File file) {
+    /** The 通报 as a Word attachment (the round page's download too). */
+    static org.springframework.http.ResponseEntity<byte[]> notice(org.jiaoyan.assessment.CheckNoticeDocx.File file) {
         return org.jiaoyan.web.Downloads.attachment(file.fileName(), org.jiaoyan.assessment.CheckNoticeDocx.CONTENT_TYPE, file.bytes());
     }
 }

@@ -150,7 +150,7 @@ class CheckRoundController {
 
     @GetMapping("/{id}/notice.docx")
     ResponseEntity<byte[]> noticeDocx(@PathVariable long id, @ModelAttribute NoticeDocxOptions options, Locale locale) {
-        return notice(docx.write(id, options.isRedHeader(), locale));
+        return CheckApi.notice(docx.write(id, options.isRedHeader(), locale));
     }
 
     private String sheetView(long id, Map<String, String> typed, Map<String, String> cellErrors, List<String> errors, Model model) {
@@ -228,14 +228,14 @@ class CheckRoundController {
     String addRule(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) @Nullable String ruleId,
                    @RequestParam(required = false) @Nullable String maxScore, RedirectAttributes redirect) {
         Flash.outcome(redirect, "assessment.criterion.added",
-                () -> rounds.addRuleCriterion(id, version, parseLong(ruleId), parseDouble(maxScore)));
+                () -> rounds.addRuleCriterion(id, version, Typed.parseLong(ruleId), Typed.parseDouble(maxScore)));
         return "redirect:/checks/" + id;
     }
 
     @PostMapping("/{id}/criteria/manual")
     String addManual(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) @Nullable String name,
                      @RequestParam(required = false) @Nullable String maxScore, RedirectAttributes redirect) {
-        Flash.outcome(redirect, "assessment.criterion.added", () -> rounds.addManualCriterion(id, version, name, parseDouble(maxScore)));
+        Flash.outcome(redirect, "assessment.criterion.added", () -> rounds.addManualCriterion(id, version, name, Typed.parseDouble(maxScore)));
         return "redirect:/checks/" + id;
     }
 
@@ -290,26 +290,5 @@ class CheckRoundController {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static @Nullable Long parseLong(@Nullable String s) {
-        try {
-            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A non-number is passed on as NaN so that the service refuses it at the field. */
-    private static @Nullable Double parseDouble(@Nullable String s) {
-        try {
-            return s == null || s.isBlank() ? null : Double.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static org.springframework.http.ResponseEntity<byte[]> notice(org.jiaoyan.assessment.CheckNoticeDocx.File file) {
-        return org.jiaoyan.web.Downloads.attachment(file.fileName(), org.jiaoyan.assessment.CheckNoticeDocx.CONTENT_TYPE, file.bytes());
     }
 }

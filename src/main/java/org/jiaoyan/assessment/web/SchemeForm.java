@@ -53,13 +53,13 @@ public class SchemeForm {
             List<SchemeData.ItemData> items = new ArrayList<>();
             for (ItemRow i : c.items) {
                 if (i != null) {
-                    items.add(new SchemeData.ItemData(blank(i.code), i.kind, i.name, blank(i.metricId), ScorePages.parseLong(i.ruleId),
-                            ScorePages.parseDouble(i.points), ScorePages.parseDouble(i.deduction), ScorePages.parseDouble(i.cap)));
+                    items.add(new SchemeData.ItemData(blank(i.code), i.kind, i.name, blank(i.metricId), Typed.parseLong(i.ruleId),
+                            Typed.parseDouble(i.points), Typed.parseDouble(i.deduction), Typed.parseDouble(i.cap)));
                 }
             }
-            cats.add(new SchemeData.CategoryData(c.name, ScorePages.parseDouble(c.cap), ScorePages.parseDouble(c.weight), items));
+            cats.add(new SchemeData.CategoryData(c.name, Typed.parseDouble(c.cap), Typed.parseDouble(c.weight), items));
         }
-        return new SchemeData(ScorePages.parseDouble(exemptBelow), note, cats);
+        return new SchemeData(Typed.parseDouble(exemptBelow), note, cats);
     }
 
     private static @Nullable String text(@Nullable Double v) {

@@ -108,7 +108,7 @@ class ScoreController {
     String deadline(@RequestParam long termId, @RequestParam(required = false) @Nullable CheckLevel level, @RequestParam int version,
                     @RequestParam(required = false) @Nullable String appealDeadline, RedirectAttributes redirect) {
         Flash.outcome(redirect, "score.deadlineSaved",
-                () -> results.setAppealDeadline(termId, version, ScorePages.parseDate(appealDeadline)));
+                () -> results.setAppealDeadline(termId, version, Typed.date("appealDeadline", appealDeadline)));
         return back(termId, ScorePages.level(level));
     }
 
@@ -192,8 +192,8 @@ class ScoreController {
     String addLeave(@RequestParam long termId, @ModelAttribute("leaveForm") RecordForms.LeaveForm form, BindingResult result,
                     Model model, RedirectAttributes redirect) {
         try {
-            results.addLeave(termId, ScorePages.parseLong(form.getPersonId()), ScorePages.parseDate(form.getFrom()),
-                    ScorePages.parseDate(form.getTo()), form.getReason());
+            results.addLeave(termId, Typed.parseLong(form.getPersonId()), Typed.date("from", form.getFrom()),
+                    Typed.date("to", form.getTo()), form.getReason());
         } catch (ValidationException e) {
             Forms.reject(e, result);
             return records(termId, CheckLevel.TEACHERS, model);
@@ -213,8 +213,8 @@ class ScoreController {
                     BindingResult result, Model model, RedirectAttributes redirect) {
         String itemCode = form.getItemCode() == null || form.getItemCode().isBlank() ? null : form.getItemCode();
         try {
-            results.addEntry(termId, level, ScorePages.parseLong(form.getSubjectId()), itemCode, form.getTitle(),
-                    ScorePages.parseDate(form.getOn()));
+            results.addEntry(termId, level, Typed.parseLong(form.getSubjectId()), itemCode, form.getTitle(),
+                    Typed.date("on", form.getOn()));
         } catch (ValidationException e) {
             Forms.reject(e, result);
             return records(termId, level, model);

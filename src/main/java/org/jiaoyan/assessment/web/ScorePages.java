@@ -34,30 +34,8 @@ class ScorePages {
         return level == null ? CheckLevel.TEACHERS : level;
     }
 
-    static @Nullable Long parseLong(@Nullable String s) {
-        try {
-            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
-    /** A non-number is passed on as NaN so that the service refuses it at the field. */
-    static @Nullable Double parseDouble(@Nullable String s) {
-        try {
-            return s == null || s.isBlank() ? null : Double.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
 
-    static @Nullable LocalDate parseDate(@Nullable String s) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
 
     /** 12.5 → "12.5", 12.0 → "12", signed for a line's points (+0.5, -1). */
     public static String points(@Nullable Double v) {
