@@ -27,7 +27,7 @@ public class Menu {
      * Parts of a school's product only: menu entries (records: the heading of 教研活动, 听课, 评价表, 青蓝工程) and the
      * teachers' subjects (任教学科) in the staff list.
      */
-    private static final Set<String> SCHOOL_ONLY = Set.of("records", "activities", "observations", "forms", "mentoring", "checks", "scorecards", "terms",
+    private static final Set<String> SCHOOL_ONLY = Set.of("records", "activities", "observations", "forms", "mentoring", "checks", "scorecards", "research", "terms",
             "subjects");
     private static final String QUALITY = "quality";
     private static final String SECTOR_ATTRIBUTE = Menu.class.getName() + ".sector";

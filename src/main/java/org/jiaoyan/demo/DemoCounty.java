@@ -43,14 +43,16 @@ class DemoCounty implements ApplicationRunner {
     private final Rules rules;
     private final DemoChecks checks;
     private final DemoAssessment assessment;
+    private final DemoResearch research;
     private final boolean enabled;
 
     DemoCounty(DistrictGenerator generator, UserAccounts accounts, OrgUnits units, JdbcClient jdbc, DemoPlans plans,
                DemoActivities demoActivities, DemoObservations observations, DemoHospital hospital,
-               PlatformTransactionManager transactions, Rules rules, DemoChecks checks, DemoAssessment assessment, @Value("${jiaoyan.demo:true}") boolean enabled) {
+               PlatformTransactionManager transactions, Rules rules, DemoChecks checks, DemoAssessment assessment, DemoResearch research, @Value("${jiaoyan.demo:true}") boolean enabled) {
         this.rules = rules;
         this.checks = checks;
         this.assessment = assessment;
+        this.research = research;
         this.generator = generator;
         this.accounts = accounts;
         this.units = units;
@@ -104,6 +106,8 @@ class DemoCounty implements ApplicationRunner {
             checks.create(experimental.id());
             // the term assessment running: a teachers' 月查, entries, a leave and an open appeal
             assessment.create(experimental.id(), chineseGroup, teacher, staff);
+            // research projects: a county project with sub-projects, personal projects in different stages
+            research.create(experimental.id(), office, teacher, staff);
         }));
         log.info("""
 

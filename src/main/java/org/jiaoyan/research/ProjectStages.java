@@ -94,6 +94,13 @@ public class ProjectStages {
         return attachments.get(attachmentId, DOCUMENTS, projectId);
     }
 
+    /** Serves a stage document of the project after the read check (PDF inline, the rest as a download). */
+    @Transactional(readOnly = true)
+    public org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> download(
+            long projectId, long attachmentId) throws IOException {
+        return attachments.download(document(projectId, attachmentId));
+    }
+
     /** Files a document for a stage that is open (not passed); it also lands in the archive box under 文本资料. */
     public Attachment addDocument(long projectId, ProjectStage stage, String fileName, InputStream in) throws IOException {
         Project p = projects.editable(projectId);

@@ -334,8 +334,10 @@ public class Projects {
         } else if (title.length() > 200) {
             problems.add(new FieldProblem("title", "research.title.long"));
         }
-        Long leadInst = directory.institutionOfPerson(d.leadId()).orElse(null);
-        if (!Long.valueOf(d.institutionId()).equals(leadInst)) {
+        Long leadInst = d.leadId() <= 0 ? null : directory.institutionOfPerson(d.leadId()).orElse(null);
+        if (d.leadId() <= 0) {
+            problems.add(new FieldProblem("leadId", "validation.required"));
+        } else if (!Long.valueOf(d.institutionId()).equals(leadInst)) {
             problems.add(new FieldProblem("leadId", "research.person.outside"));
         }
         if (d.startDate() != null && d.endDate() != null && d.endDate().isBefore(d.startDate())) {
@@ -402,6 +404,31 @@ public class Projects {
             throw new ForbiddenException();
         }
         return jdbc.sql(SELECT + " where p.institution_id = ? and p.deleted_at is not null order by p.deleted_at desc")
+                .param(institutionId).query(Projects::row).list();
+    }
+
+    /** A teacher to pick as lead or member. */
+    public record Candidate(long id, String name) {
+    }
+
+    /** The teachers of a school to pick from, by name; only for whoever may start projects there. */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(long institutionId) {
+        if (!canCreateIn(institutionId)) {
+            throw new NotFoundException();
+        }
+        return jdbc.sql("select id, name from person where institution_id = ? and deleted_at is null order by name, id")
+                .param(institutionId).query((rs, i) -> new Candidate(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Main projects (not sub, not personal) of a school that a sub-project may hang under. */
+    @Transactional(readOnly = true)
+    public List<Project> parents(long institutionId) {
+        if (!canCreateIn(institutionId)) {
+            throw new NotFoundException();
+        }
+        return jdbc.sql(SELECT + " where p.institution_id = ? and p.deleted_at is null and p.parent_id is null"
+                + " and p.level <> 'PERSONAL' and p.stage <> 'REJECTED' order by p.id desc")
                 .param(institutionId).query(Projects::row).list();
     }
 
