@@ -53,13 +53,16 @@ public class Activities {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.jiaoyan.files.Attachments attachments;
     private final OrgDirectory directory;
     private final OrgUnits units;
     private final People people;
     private final PlanItems planItems;
     private final SecureRandom random = new SecureRandom();
 
-    Activities(JdbcClient jdbc, AuditLog audit, OrgDirectory directory, OrgUnits units, People people, PlanItems planItems) {
+    Activities(JdbcClient jdbc, AuditLog audit, OrgDirectory directory, OrgUnits units, People people, PlanItems planItems,
+               org.jiaoyan.files.Attachments attachments) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.audit = audit;
         this.directory = directory;
@@ -531,21 +534,19 @@ public class Activities {
         if (!canOrganise(a.organiserUnitId()) && !isParticipant(id)) {
             throw new ForbiddenException();
         }
-        long fileId = Inserts.id(jdbc.sql("""
-                insert into activity_file (activity_id, file_name, content_type, size_bytes, storage_key, created_by)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor()));
+        long fileId = attachments.attach(a.institutionId(), FILES, id, null, file).id();
         audit.success("UPLOAD", "activity", id, a.title(), AuditLog.fact("file", file.originalName()));
         return fileId;
     }
 
+    /** Owner type of an activity's photos and files in the shared {@link org.jiaoyan.files.Attachments} table. */
+    public static final String FILES = "activity";
+
     @Transactional(readOnly = true)
     public List<ActivityFile> files(long id) {
         get(id);
-        return jdbc.sql("select * from activity_file where activity_id = ? order by id").param(id)
-                .query((rs, i) -> new ActivityFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("storage_key"), rs.getObject("created_at", LocalDateTime.class),
-                        rs.getString("created_by"))).list();
+        return attachments.of(FILES, id).stream().map(f -> new ActivityFile(f.id(), f.fileName(), f.contentType(),
+                f.sizeBytes(), f.storageKey(), f.createdAt(), f.createdBy())).toList();
     }
 
     /** An uploaded photo or file of an activity. */

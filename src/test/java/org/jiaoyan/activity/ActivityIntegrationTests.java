@@ -75,6 +75,30 @@ class ActivityIntegrationTests {
                 start.plusHours(1), "三楼会议室", false, null)));
     }
 
+    /** Photos and files live in the shared attachment table: uploaded on the page, listed, served, not to another school. */
+    @Test
+    void filesGoToTheSharedAttachmentTableAndOpenOnlyInScope() throws Exception {
+        long id = groupActivity("附件检查活动", LocalDateTime.now().plusHours(2));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/activities/" + id + "/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "签到表.txt", "text/plain",
+                                "签到：张三、李四".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(TestUsers.as(users, "zuzhang"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        List<Activities.ActivityFile> files = Access.as(user("zuzhang"), () -> activities.files(id));
+        assertThat(files).extracting(Activities.ActivityFile::fileName).containsExactly("签到表.txt");
+        long fileId = files.get(0).id();
+        assertThat(jdbc.sql("select owner_type from attachment where id = ? and owner_id = ?").params(fileId, id)
+                .query(String.class).single()).isEqualTo(Activities.FILES);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/activities/" + id + "/files/" + fileId)
+                        .with(TestUsers.as(users, "zuzhang")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .bytes("签到：张三、李四".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/activities/" + id + "/files/" + fileId)
+                        .with(TestUsers.as(users, "teacher2")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+    }
+
     @Test
     void groupLeaderOrganisesForTheGroupOnlyAndMembersAreParticipants() {
         long id = groupActivity("单元整体教学研讨", LocalDateTime.now().plusHours(1));
