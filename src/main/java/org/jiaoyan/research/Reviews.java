@@ -275,9 +275,8 @@ public class Reviews {
         if (me == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + """
-                 where r.reviewer_id = ? and p.deleted_at is null
-                 order by case when r.submitted_at is null then 0 else 1 end, r.created_at desc, r.id desc""")
+        return jdbc.sql(SELECT + " where r.reviewer_id = ? and p.deleted_at is null"
+                + " order by case when r.submitted_at is null then 0 else 1 end, r.created_at desc, r.id desc")
                 .param(me).query(Reviews::row).list().stream().map(r -> r.blind() ? r.hidingProject() : r).toList();
     }
 
