@@ -43,6 +43,11 @@ public class ResearchNotices {
             return projects.stream().anyMatch(p -> p.institutionId() != organizerId);
         }
 
+        /** The body's paragraphs (one per line), for the page. */
+        public List<String> paragraphs() {
+            return body == null ? List.of() : body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+
         public boolean current(LocalDate today) {
             return !today.isBefore(publishFrom) && !today.isAfter(publishUntil);
         }

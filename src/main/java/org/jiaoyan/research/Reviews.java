@@ -90,7 +90,7 @@ public class Reviews {
 
     /** A line of the results table: every reviewer's review of the project, the average of submitted totals. */
     public record ResultRow(Project project, String projectCode, List<Review> reviews, @Nullable BigDecimal average,
-                            Map<Decision, Integer> recommendations) {
+                            Map<Decision, Integer> recommendations, @Nullable Decision decision) {
 
         public long submitted() {
             return reviews.stream().filter(Review::submitted).count();
@@ -242,6 +242,10 @@ public class Reviews {
         Map<Long, Project> ps = new LinkedHashMap<>();
         jdbc.sql(Projects.SELECT + " where p.id in (:ids)").param("ids", byProject.keySet()).query(Projects::row).list()
                 .forEach(p -> ps.put(p.id(), p));
+        Map<Long, Decision> decisions = new LinkedHashMap<>();
+        jdbc.sql("select project_id, decision from research_stage where project_id in (:ids) and stage = :stage and decision is not null")
+                .param("ids", byProject.keySet()).param("stage", stage.name())
+                .query((rs, i) -> decisions.put(rs.getLong(1), Decision.valueOf(rs.getString(2)))).list();
         List<ResultRow> rows = new ArrayList<>();
         byProject.forEach((id, reviews) -> {
             Project p = ps.get(id);
@@ -253,7 +257,7 @@ public class Reviews {
                     .divide(BigDecimal.valueOf(totals.size()), 2, RoundingMode.HALF_UP);
             Map<Decision, Integer> recs = new EnumMap<>(Decision.class);
             reviews.stream().filter(r -> r.recommendation() != null).forEach(r -> recs.merge(r.recommendation(), 1, Integer::sum));
-            rows.add(new ResultRow(p, code(id), reviews, avg, recs));
+            rows.add(new ResultRow(p, code(id), reviews, avg, recs, decisions.get(id)));
         });
         rows.sort(Comparator.comparing(ResultRow::average, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(r -> r.project().id()));

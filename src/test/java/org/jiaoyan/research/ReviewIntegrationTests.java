@@ -201,6 +201,13 @@ class ReviewIntegrationTests {
                         .param("items[1].name", "设计").param("items[1].maxPoints", "150"))
                 .andExpect(status().isOk()).andReturn());
         assertThat(designer).contains("第 2 项：满分须在 1 到 100 之间").contains("value=\"150\"");
+        // moving the second row up keeps what was typed, in the new order, without saving
+        String moved = page(mvc.perform(post("/research/review-forms/new").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("op", "up-1").param("name", "评审表（排序）")
+                        .param("items[0].name", "选题甲").param("items[0].maxPoints", "40")
+                        .param("items[1].name", "设计乙").param("items[1].maxPoints", "60"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(moved.indexOf("设计乙")).isPositive().isLessThan(moved.indexOf("选题甲"));
 
         List<Long> people = fx.teachers(115, 2);
         long projectId = fx.project("评分测试：作业设计研究", people);
