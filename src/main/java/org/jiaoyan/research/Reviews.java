@@ -423,7 +423,12 @@ public class Reviews {
         if (p.organizerId() != p.institutionId()) {
             Long region = directory.regionOfUnit(p.organizerId());
             if (region != null) {
-                directory.institutionsOfRegion(region).stream().filter(id -> !out.contains(id)).forEach(out::add);
+                // the county's schools of the project's sector (not the county hospital)
+                jdbc.sql("""
+                        select id from org_unit where type = 'INSTITUTION' and region_id = ? and deleted_at is null
+                           and sector = (select sector from org_unit where id = ?) order by id""")
+                        .params(region, p.institutionId()).query(Long.class).list().stream()
+                        .filter(id -> !out.contains(id)).forEach(out::add);
             }
         }
         return out;

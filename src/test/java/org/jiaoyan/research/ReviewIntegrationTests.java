@@ -170,7 +170,8 @@ class ReviewIntegrationTests {
         long teacher2 = fx.user("teacher2").personId();
         long reviewId = Access.as(county, () -> reviews.assign(countyProject, ProjectStage.APPLICATION, countyForm, teacher2, true));
         assertThat(Access.as(county, () -> reviews.candidates(countyProject)))
-                .noneMatch(c -> c.personId() == sameSchool).noneMatch(c -> cp.contains(c.personId()));
+                .noneMatch(c -> c.personId() == sameSchool).noneMatch(c -> cp.contains(c.personId()))
+                .noneMatch(c -> c.schoolName().contains("医院")).anyMatch(c -> c.personId() == teacher2);
         // a jks of the school does not run the county's review
         assertThatThrownBy(() -> Access.as(jks, () -> reviews.assign(countyProject, ProjectStage.APPLICATION, countyForm, teacher2, false)))
                 .isInstanceOf(org.jiaoyan.shared.ForbiddenException.class);
