@@ -115,6 +115,12 @@ public class Projects {
         return organiser && !isMember(p.id(), u.personId());
     }
 
+    /** Whether the user runs the organiser (its 教科室, or the county researchers of their own 教研室): rounds, reviews, notices. */
+    public boolean runsOrganizer(long organizerId) {
+        CurrentUser u = Access.user();
+        return u.scope().canManageInstitution(organizerId) || ownOffice(u, organizerId);
+    }
+
     /** Whether the user may start a project in the institution: its 教科室, or any of its teachers as the lead. */
     public boolean canCreateIn(long institutionId) {
         CurrentUser u = Access.user();
