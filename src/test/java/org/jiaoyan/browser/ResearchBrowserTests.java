@@ -38,7 +38,7 @@ class ResearchBrowserTests extends BrowserTestSupport {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "任务已保存"));
         assertThat(find("#tasks-table").getText()).contains("识字游戏案例 10 篇");
 
-        Path form = Files.createTempFile("申报表", ".txt");
+        Path form = Files.createTempFile("application-form", ".txt");
         Files.writeString(form, "个人课题申报表：" + title, StandardCharsets.UTF_8);
         find("[data-stage=APPLICATION] input[type=file]").sendKeys(form.toAbsolutePath().toString());
         click("#document-upload");
