@@ -106,9 +106,9 @@ public class MaterialBoard {
         Map<Long, Map<YearMonth, Cell>> filed = new HashMap<>();
         if (!list.isEmpty()) {
             w.bind(jdbc.sql("""
-                    select m.project_id, m.month, min(m.filed_on), count(*) from research_material m
-                     where m.deleted_at is null and m.month >= :boardFrom and m.month <= :boardTo
-                       and m.project_id in (select p.id""" + base + ") group by m.project_id, m.month"))
+                    select m.project_id, m.for_month, min(m.filed_on), count(*) from research_material m
+                     where m.deleted_at is null and m.for_month >= :boardFrom and m.for_month <= :boardTo
+                       and m.project_id in (select p.id""" + base + ") group by m.project_id, m.for_month"))
                     .query(rs -> {
                         YearMonth ym = YearMonth.from(rs.getObject(2, LocalDate.class));
                         filed.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())

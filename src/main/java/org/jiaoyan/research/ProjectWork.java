@@ -2,6 +2,7 @@ package org.jiaoyan.research;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -189,9 +190,9 @@ public class ProjectWork {
     public List<Material> materials(long projectId) {
         projects.get(projectId);
         List<Material> rows = jdbc.sql("""
-                select * from research_material where project_id = ? and deleted_at is null order by month desc, filed_on, id""")
+                select * from research_material where project_id = ? and deleted_at is null order by for_month desc, filed_on, id""")
                 .param(projectId).query((rs, i) -> new Material(rs.getLong("id"), rs.getLong("project_id"),
-                        rs.getObject("month", LocalDate.class), rs.getString("title"), rs.getString("note"),
+                        rs.getObject("for_month", LocalDate.class), rs.getString("title"), rs.getString("note"),
                         rs.getObject("filed_on", LocalDate.class), rs.getString("filed_by"), false, List.of())).list();
         if (rows.isEmpty()) {
             return rows;
@@ -234,7 +235,7 @@ public class ProjectWork {
      * paper filing late). Each file goes into the archive box under 研究过程材料.
      */
     public long fileMaterial(long projectId, @Nullable LocalDate month, @Nullable String title, @Nullable String note,
-                             @Nullable LocalDate filedOn, List<Upload> files) throws IOException {
+                             @Nullable LocalDate filedOn, List<Upload> files) {
         Project p = projects.editable(projectId);
         LocalDate today = LocalDate.now();
         List<FieldProblem> problems = new ArrayList<>();
@@ -267,10 +268,10 @@ public class ProjectWork {
         }
         LocalDate first = YearMonth.from(month).atDay(1);
         long id = Inserts.id(jdbc.sql("""
-                insert into research_material (project_id, month, title, note, filed_on, filed_by) values (?, ?, ?, ?, ?, ?)""")
+                insert into research_material (project_id, for_month, title, note, filed_on, filed_by) values (?, ?, ?, ?, ?, ?)""")
                 .params(projectId, first, t, n, day, Access.actor()));
         for (Upload f : files) {
-            Attachment a = attachments.upload(p.institutionId(), MATERIAL_OWNER, id, null, f.name(), f.content());
+            Attachment a = upload(p.institutionId(), MATERIAL_OWNER, id, f);
             box.file(projectId, BoxItems.PROCESS, a, t, "MATERIAL", id, day);
         }
         audit.success("CREATE", "research_material", id, t, null);
@@ -387,7 +388,7 @@ public class ProjectWork {
 
     /** Files a member's paper for a term; written_on must fall in the term. */
     public long addPaper(long projectId, @Nullable Long personId, @Nullable Long termId, @Nullable String title,
-                         @Nullable LocalDate writtenOn, @Nullable String publishedIn, @Nullable Upload file) throws IOException {
+                         @Nullable LocalDate writtenOn, @Nullable String publishedIn, @Nullable Upload file) {
         Project p = projects.get(projectId);
         CurrentUser u = Access.user();
         long person = personId == null ? (u.personId() == null ? -1 : u.personId()) : personId;
@@ -424,7 +425,7 @@ public class ProjectWork {
                 values (?, ?, ?, ?, ?, ?, ?)""").params(projectId, person, termId, t, writtenOn, Text.clean(publishedIn),
                 Access.actor()));
         if (file != null) {
-            Attachment a = attachments.upload(p.institutionId(), PAPER_OWNER, id, null, file.name(), file.content());
+            Attachment a = upload(p.institutionId(), PAPER_OWNER, id, file);
             box.file(projectId, BoxItems.TEACHER, a, t, "PAPER", id, writtenOn);
         }
         audit.success("CREATE", "research_paper", id, t, null);
@@ -604,6 +605,14 @@ public class ProjectWork {
     private boolean isMember(long projectId, long personId) {
         return jdbc.sql("select count(*) from research_member where project_id = ? and person_id = ?")
                 .params(projectId, personId).query(Long.class).single() > 0;
+    }
+
+    private Attachment upload(long institutionId, String owner, long ownerId, Upload f) {
+        try {
+            return attachments.upload(institutionId, owner, ownerId, null, f.name(), f.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void length(List<FieldProblem> problems, String field, @Nullable String value, int max) {
