@@ -59,6 +59,18 @@ public class MaterialBoard {
         public long count(MonthState state) {
             return cells.stream().filter(c -> c.state() == state).count();
         }
+
+        public long onTime() {
+            return count(MonthState.ON_TIME);
+        }
+
+        public long late() {
+            return count(MonthState.LATE);
+        }
+
+        public long missing() {
+            return count(MonthState.MISSING);
+        }
     }
 
     /** A month's column: its first teaching week (null: none) and how many projects are in each state. */

@@ -111,8 +111,9 @@ class ProjectWorkIntegrationTests {
                 .andExpect(content().string(containsString("上月研究过程资料")))
                 .andExpect(content().string(containsString("按时上报")))
                 .andExpect(content().string(containsString("迟报")));
-        mvc.perform(get("/projects/" + id + "/work/files/" + attachment).with(TestUsers.as(users, "jks")))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("观察记录.txt")));
+        byte[] body = mvc.perform(get("/projects/" + id + "/work/files/" + attachment).with(TestUsers.as(users, "jks")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("过程资料：观察记录.txt");
         mvc.perform(get("/projects/" + id + "/work/files/" + attachment).with(TestUsers.as(users, "teacher2")))
                 .andExpect(status().isNotFound());
 
