@@ -129,7 +129,7 @@ class ProjectWorkIntegrationTests {
     }
 
     @Test
-    void onlyTheOfficeGivesAFilingDateAndAFileIsRequired() {
+    void onlyTheOfficeGivesAFilingDateAndAFileIsRequired() throws Exception {
         ResearchFixtures fx = fx();
         List<Long> people = fx.teachers(23, 2);
         long id = fx.approved("补录日期权限研究", people);
@@ -142,6 +142,12 @@ class ProjectWorkIntegrationTests {
         assertThatThrownBy(() -> Access.as(lead, () -> work.fileMaterial(id, month.atDay(1), "资料", null, null, List.of())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .anySatisfy(pr -> assertThat(pr.messageKey()).isEqualTo("researchwork.material.noFile")));
+        // through the page: the refusal is shown and what was typed stays
+        mvc.perform(multipart("/projects/" + id + "/work/materials").with(user(lead)).with(csrf())
+                        .param("month", month.toString()).param("title", "本月课堂观察汇总"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请选择至少一个文件")))
+                .andExpect(content().string(containsString("value=\"本月课堂观察汇总\"")));
         // the lead files today
         long mine = Access.as(lead, () -> work.fileMaterial(id, month.atDay(1), "本月资料", null, null, List.of(text("b.txt"))));
         assertThat(Access.as(lead, () -> work.materials(id))).extracting(ProjectWork.Material::id, ProjectWork.Material::filedOn)
