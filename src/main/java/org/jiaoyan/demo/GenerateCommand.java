@@ -29,6 +29,7 @@ public class GenerateCommand {
     private final PlanGenerator planGenerator;
     private final org.jiaoyan.activity.ActivityHistory activityHistory;
     private final org.jiaoyan.org.Terms terms;
+    private final org.jiaoyan.research.ResearchHistory researchHistory;
     private final ObservationGenerator observationGenerator;
     private final UserAccounts accounts;
     private final JdbcClient jdbc;
@@ -36,13 +37,14 @@ public class GenerateCommand {
 
     GenerateCommand(DistrictGenerator generator, PlanGenerator planGenerator, ObservationGenerator observationGenerator,
                     org.jiaoyan.activity.ActivityHistory activityHistory, org.jiaoyan.org.Terms terms,
-                    UserAccounts accounts, JdbcClient jdbc,
+                    org.jiaoyan.research.ResearchHistory researchHistory, UserAccounts accounts, JdbcClient jdbc,
                     @Value("${jiaoyan.admin-password:}") String adminPassword) {
         this.generator = generator;
         this.planGenerator = planGenerator;
         this.observationGenerator = observationGenerator;
         this.activityHistory = activityHistory;
         this.terms = terms;
+        this.researchHistory = researchHistory;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.adminPassword = adminPassword;
@@ -113,6 +115,10 @@ public class GenerateCommand {
         int activityCount = Access.asSystem(() -> activityHistory.generate(district.schools().stream().map(s -> s.id()).toList(),
                 yearStart, java.time.LocalDate.now(), seed));
         long active = System.nanoTime();
+        // research projects (issue 13): ten approved projects a school with this school year's monthly material
+        org.jiaoyan.research.ResearchHistory.Generated research = Access.asSystem(() -> researchHistory.generate(
+                district.schools().stream().map(s -> s.id()).toList(), 10, yearStart, java.time.LocalDate.now(), seed));
+        long researched = System.nanoTime();
         Access.asSystem(() -> accounts.create(BENCH_USER, password, null, "基准测试",
                 List.of(new RoleGrant(Role.DEPT_HEAD, district.schools().get(0).id()),
                         new RoleGrant(Role.COUNTY_RESEARCHER, district.regionId()))));
@@ -125,11 +131,12 @@ public class GenerateCommand {
                 generate: district in %d ms, plan in %d ms, %d activities in %d ms, total %d ms
                 generate: accounts: admin (%s), %s / %s (教科室主任 of %s, 县区教研员 of %s)
                 generate: bench school id %d
+                generate: research projects %d with %d monthly filings in %d ms
                 """, county, district.schools().size(), people, unitCount, members,
                 (generated - started) / 1_000_000, (planned - generated) / 1_000_000, activityCount, (active - observedAt) / 1_000_000,
                 (System.nanoTime() - started) / 1_000_000,
                 shownAdmin, BENCH_USER, password, district.schools().get(0).name(), county,
-                district.schools().get(0).id());
+                district.schools().get(0).id(), research.projects(), research.filings(), (researched - active) / 1_000_000);
         if (observed != null) {
             System.out.printf("""
                     generate: observations %d and %d mentor pairs in %d ms
