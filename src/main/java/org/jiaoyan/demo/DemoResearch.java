@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import java.time.YearMonth;
+import org.jiaoyan.org.Terms;
 import org.jiaoyan.research.Decision;
+import org.jiaoyan.research.MaterialCalendar.MonthState;
+import org.jiaoyan.research.ProjectWork;
 import org.jiaoyan.research.ProjectData;
 import org.jiaoyan.research.ProjectLevel;
 import org.jiaoyan.research.ProjectStage;
@@ -33,9 +37,14 @@ class DemoResearch {
     private final ProjectStages stages;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
+    private final ProjectWork work;
+    private final Terms terms;
 
-    DemoResearch(Projects projects, ProjectStages stages, UserDetailsService users, JdbcClient jdbc) {
+    DemoResearch(Projects projects, ProjectStages stages, UserDetailsService users, JdbcClient jdbc, ProjectWork work,
+                 Terms terms) {
         this.projects = projects;
+        this.work = work;
+        this.terms = terms;
         this.stages = stages;
         this.users = users;
         this.jdbc = jdbc;
@@ -143,7 +152,54 @@ class DemoResearch {
             stages.setDue(late, ProjectStage.OPENING, today.minusDays(10));
             return null;
         });
+        warmMiddle(jks, main, subA, subB, teacher, YearMonth.from(yearStart), today);
         return List.of(main, subA, subB);
+    }
+
+    /**
+     * The middle of the year: monthly material (the county project on time every month, one sub-project late in one
+     * month and missing the last, the other missing one month), weekly plans, a study session, a paper and an
+     * inspection with an open follow-up.
+     */
+    private void warmMiddle(CurrentUser jks, long main, long subA, long subB, long teacher, YearMonth yearStart, LocalDate today) {
+        as(jks, () -> {
+            for (long id : List.of(main, subA, subB)) {
+                for (ProjectWork.MaterialMonth m : work.materialMonths(id, yearStart, today)) {
+                    if (m.due() == null || !m.due().isBefore(today) || m.state() == MonthState.FREE) {
+                        continue;
+                    }
+                    int index = (int) java.time.temporal.ChronoUnit.MONTHS.between(yearStart, m.month());
+                    boolean missing = (id == subA && index == 2) || (id == subB && index == 1);
+                    if (missing) {
+                        continue;
+                    }
+                    LocalDate filed = id == subA && index == 1 ? m.due().plusDays(6) : m.due().minusDays(1);
+                    String title = m.month().getMonthValue() + "月过程性资料";
+                    work.fileMaterial(id, m.month().atDay(1), title, "课例、活动记录与学生作品", filed,
+                            List.of(new ProjectWork.Upload(title + ".docx", docx(title, "本月研究活动记录与反思。"))));
+                }
+            }
+            LocalDate monday = today.with(java.time.DayOfWeek.MONDAY);
+            String[] plans = {"组内研读单元整体教学文献，每人撰写读书摘记", "第三单元课例第一次试教与观课议课",
+                    "整理学生阅读任务单，分析完成情况", "课例第二次试教，形成教学设计修改稿"};
+            for (int i = 0; i < plans.length; i++) {
+                work.saveWeek(main, monday.plusWeeks(i - 2), plans[i], null, i < 2, null);
+            }
+            work.addStudy(main, today.minusDays(12), "《义务教育语文课程标准（2022年版）》学习任务群解读", "课程标准第三部分",
+                    "明确发展型学习任务群的目标与内容，结合本单元设计阅读任务。", "课题组全体成员");
+            terms.current().ifPresent(t -> work.addPaper(main, teacher, t.id(), "大单元视角下的阅读任务单设计",
+                    t.startDate().plusDays(40).isAfter(today) ? today : t.startDate().plusDays(40), "校刊《桃花源》", null));
+            work.inspect(main, today.minusDays(20), "过程资料齐全；课例研究记录较简略，缺少学生前测数据。",
+                    "补充两个班的阅读前测数据", today.plusDays(7));
+            return null;
+        });
+    }
+
+    private static java.io.InputStream docx(String title, String body) {
+        OfficialDocument doc = new OfficialDocument();
+        doc.title(title);
+        doc.paragraph(OfficialDocument.Block.BODY, body);
+        return new ByteArrayInputStream(doc.bytes());
     }
 
     /** Moves a stage's submission and decision (and their history lines) to the days they would have happened. */
