@@ -70,10 +70,10 @@ public class ProjectStages {
     @Transactional(readOnly = true)
     public List<StageEvent> history(long projectId) {
         projects.get(projectId);
-        return jdbc.sql("select * from research_stage_event where project_id = ? order by at desc, id desc")
+        return jdbc.sql("select * from research_stage_event where project_id = ? order by happened_at desc, id desc")
                 .param(projectId).query((rs, i) -> new StageEvent(ProjectStage.valueOf(rs.getString("stage")),
                         rs.getString("action"), rs.getString("decision") == null ? null : Decision.valueOf(rs.getString("decision")),
-                        rs.getString("comment"), rs.getString("actor"), rs.getTimestamp("at").toLocalDateTime())).list();
+                        rs.getString("comment"), rs.getString("actor"), rs.getTimestamp("happened_at").toLocalDateTime())).list();
     }
 
     /** The documents filed for each stage (stage → files, oldest first). */
