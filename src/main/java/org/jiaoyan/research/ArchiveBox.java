@@ -63,13 +63,16 @@ public class ArchiveBox {
     private final Projects projects;
     private final Attachments attachments;
     private final BoxItems box;
+    private final ProjectStages stages;
     private final AuditLog audit;
 
-    ArchiveBox(JdbcClient jdbc, Projects projects, Attachments attachments, BoxItems box, AuditLog audit) {
+    ArchiveBox(JdbcClient jdbc, Projects projects, Attachments attachments, BoxItems box, ProjectStages stages,
+               AuditLog audit) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.attachments = attachments;
         this.box = box;
+        this.stages = stages;
         this.audit = audit;
     }
 
@@ -342,6 +345,32 @@ public class ArchiveBox {
                 .query((rs, i) -> new BoxItem(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getObject(7, LocalDate.class), rs.getString(8)))
                 .optional().orElseThrow(NotFoundException::new);
+    }
+
+    // ---------------------------------------------------------------- reading a stage document
+
+    /** How a stage document shows in the browser: PDF inline, .docx as simple escaped HTML, anything else downloaded. */
+    public record DocumentView(Attachment file, Kind kind, @Nullable String html) {
+
+        public enum Kind { PDF, DOCX, OTHER }
+    }
+
+    /** A stage document of a project the user reads, ready to show (404 for another project's file). */
+    @Transactional(readOnly = true)
+    public DocumentView document(long projectId, long attachmentId) {
+        Attachment a = stages.document(projectId, attachmentId);
+        return switch (a.extension()) {
+            case "pdf" -> new DocumentView(a, DocumentView.Kind.PDF, null);
+            case "docx" -> {
+                try (InputStream in = attachments.open(a)) {
+                    yield new DocumentView(a, DocumentView.Kind.DOCX, DocumentPreview.html(in));
+                } catch (IOException | RuntimeException unreadable) {
+                    log.info("Stage document {} not previewed: {}", a.id(), unreadable.toString());
+                    yield new DocumentView(a, DocumentView.Kind.OTHER, null);
+                }
+            }
+            default -> new DocumentView(a, DocumentView.Kind.OTHER, null);
+        };
     }
 
     // ---------------------------------------------------------------- export

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jiaoyan.TestUsers;
+import org.jiaoyan.org.People;
+import org.jiaoyan.org.PersonData;
 import org.jiaoyan.research.ProjectStages.DecisionData;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.CurrentUser;
@@ -20,7 +22,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * What research tests share: the demo accounts, fresh teachers of jks's school (not yet in any project), a project
  * made by jks (the school's 教科室) with members and a task each, a stage document, and 立项 in one call.
  */
-public record ResearchFixtures(UserDetailsService users, Projects projects, ProjectStages stages, JdbcClient jdbc) {
+public record ResearchFixtures(UserDetailsService users, Projects projects, ProjectStages stages, JdbcClient jdbc,
+                               People people) {
 
     public CurrentUser user(String name) {
         return TestUsers.load(users, name);
@@ -32,12 +35,26 @@ public record ResearchFixtures(UserDetailsService users, Projects projects, Proj
                 new DataScope(false, Set.of(), Set.of(), Set.of(), personId), "", true, true);
     }
 
-    /** n teachers of jks's school, skipping the first `skip` (tests use different offsets to stay apart). */
-    public List<Long> teachers(int skip, int n) {
-        long school = user("jks").institutionId();
-        return jdbc.sql("select id from person where institution_id = ? and deleted_at is null order by id offset ? limit ?")
-                .params(school, skip, n).query(Long.class).list();
+    /**
+     * n new teachers of jks's school, made for the test (the demo school is small and other tests use its people);
+     * salt keeps names apart between tests (rwork 20–59, rbox 60–99, rreview 100–139, lifecycle 140–).
+     */
+    public List<Long> teachers(int salt, int n) {
+        CurrentUser jks = user("jks");
+        long school = jks.institutionId();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long serial = SERIAL.incrementAndGet();
+            String name = "课题" + NAMES[(int) (serial % NAMES.length)] + salt + "-" + serial;
+            ids.add(Access.as(jks, () -> people.create(new PersonData(school, name, "F",
+                    "139" + String.format("%08d", (System.nanoTime() / 1000 + serial) % 100_000_000L),
+                    LocalDate.of(1988, 3, 1), LocalDate.of(2010, 9, 1), null, false, null, List.of(), List.of(), List.of()))));
+        }
+        return ids;
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+    private static final String[] NAMES = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
 
     /** A school-level project of jks's school led by the first person with the others as members, at 申报. */
     public long project(String title, List<Long> people) {
