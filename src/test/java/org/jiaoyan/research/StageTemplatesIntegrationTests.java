@@ -115,8 +115,10 @@ class StageTemplatesIntegrationTests {
             assertThat(text).contains("课题：上传模板填充测试课题", "主持人：" + lead + "；成员：" + names(people.subList(1, 3)),
                     "立项编号：T-" + id, "1．", "子任务：" + lead).doesNotContain("{{");
             try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(filled))) {
-                assertThat(d.getTables()).hasSize(2); // the template's own and the rendered task table
-                assertThat(d.getTables().get(1).getRows()).hasSize(1 + 3);
+                // the rendered task table (header and a row per member's task) before the template's own table
+                assertThat(d.getTables()).hasSize(2);
+                assertThat(d.getTables().get(0).getRows()).hasSize(1 + 3);
+                assertThat(d.getTables().get(0).getRow(0).getCell(2).getText()).isEqualTo("研究任务");
             }
 
             // not a .docx: refused with a clear message, the uploaded template stays
