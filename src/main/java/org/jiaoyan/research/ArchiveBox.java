@@ -383,8 +383,7 @@ public class ArchiveBox {
         }
     }
 
-    @Transactional(readOnly = true)
-    public Export export(long projectId) {
+    public Export export(long projectId) { // not read-only: the export is audited
         Project p = projects.get(projectId);
         audit.success("EXPORT", "research_box", projectId, p.title(), null);
         return new Export(p, sections(p));

@@ -181,7 +181,6 @@ public class StageTemplates {
     }
 
     /** The stage's document of the project, filled from the school's template (or the built-in one). */
-    @Transactional(readOnly = true)
     public byte[] fill(long projectId, ProjectStage stage) throws IOException {
         Project p = projects.get(projectId);
         if (!canFill(p)) {
