@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jiaoyan.activity.Activities;
+import org.jiaoyan.activity.PersonActivity;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.CurrentUser;
 import org.jiaoyan.shared.ChineseDates;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 《教师课题手册》: one member's record of a project as a Word document — the project, their role, their research tasks,
- * the weekly plan lines they carry, their papers and the project's study log. A member downloads their own; the lead
+ * the weekly plan lines they carry, their papers, the project's study log and the activities they signed in to. A member downloads their own; the lead
  * and the school's office anyone's of the project.
  */
 @Service
@@ -31,11 +33,13 @@ public class Handbook {
     private final JdbcClient jdbc;
     private final Projects projects;
     private final MessageSource messages;
+    private final Activities activities;
 
-    Handbook(JdbcClient jdbc, Projects projects, MessageSource messages) {
+    Handbook(JdbcClient jdbc, Projects projects, MessageSource messages, Activities activities) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.messages = messages;
+        this.activities = activities;
     }
 
     /** Whether the user downloads the handbook of that member: their own, or anyone's as the lead or the office. */
@@ -101,7 +105,28 @@ public class Handbook {
                 .param(p.id()).query((rs, i) -> new String[] {ChineseDates.date(rs.getObject(1, LocalDate.class)),
                         rs.getString(2), text(rs.getString(3)), text(rs.getString(4))}).list();
         table(doc, new String[] {"序号", "日期", "学习主题", "学习内容", "心得笔记"}, new int[] {800, 1900, 1900, 1900, 0}, studies);
+
+        doc.paragraph(Block.HEADING, "六、参加的教研活动");
+        table(doc, new String[] {"序号", "时间", "活动", "组织者"}, new int[] {800, 2600, 0, 2600}, attended(p, personId));
         return doc.bytes();
+    }
+
+    /**
+     * The activities the member signed in to while the project runs (its start to its end or today), oldest first. The
+     * user's right to this handbook was checked; the activity module's person check would refuse the lead reading a
+     * member, so it reads as the system.
+     */
+    private List<String[]> attended(Project p, long personId) {
+        LocalDate today = LocalDate.now();
+        LocalDate from = p.startDate() != null ? p.startDate() : today.minusYears(1);
+        LocalDate to = p.endDate() != null && p.endDate().isBefore(today) ? p.endDate() : today;
+        if (to.isBefore(from)) {
+            return List.of();
+        }
+        List<PersonActivity> list = Access.asSystem(() -> activities.ofPerson(personId, List.of(), from, to));
+        return list.stream().filter(PersonActivity::attended)
+                .sorted(java.util.Comparator.comparing(PersonActivity::startsAt))
+                .map(a -> new String[] {ChineseDates.dateTime(a.startsAt()), a.title(), a.organiserName()}).toList();
     }
 
     private ProjectMember member(Project p, long personId) {

@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hamcrest.Matchers;
 import org.jiaoyan.JiaoyanIntegrationTest;
 import org.jiaoyan.TestUsers;
+import org.jiaoyan.activity.Activities;
+import org.jiaoyan.activity.ActivityData;
 import org.jiaoyan.org.People;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.CurrentUser;
@@ -56,6 +59,7 @@ class ArchiveBoxIntegrationTests {
     @Autowired Handbook handbook;
     @Autowired JdbcClient jdbc;
     @Autowired People people;
+    @Autowired Activities activities;
 
     ResearchFixtures fx() {
         return new ResearchFixtures(users, projects, stages, jdbc, people);
@@ -229,6 +233,17 @@ class ArchiveBoxIntegrationTests {
         jdbc.sql("insert into research_study (project_id, studied_on, topic, reading) values (?, ?, ?, ?)")
                 .params(id, LocalDate.of(2026, 3, 5), "学习课程标准", "《义务教育语文课程标准》").update();
 
+        Project project = Access.as(jks, () -> projects.get(id));
+        long type = Access.as(jks, () -> activities.types()).stream().filter(t -> t.name().equals("教研活动"))
+                .findFirst().orElseThrow().id();
+        LocalDateTime at = LocalDateTime.now().minusDays(1).withHour(15).withMinute(0).withSecond(0).withNano(0);
+        long activity = Access.as(jks, () -> activities.create(new ActivityData(project.groupId(), type, "课题组追问策略研讨",
+                at, at.plusHours(1), null, false, null)));
+        Access.as(jks, () -> {
+            activities.signInByHand(activity, member);
+            return null;
+        });
+
         CurrentUser self = ResearchFixtures.person(member, school);
         byte[] bytes = mvc.perform(get("/projects/" + id + "/handbook/" + member + ".docx").with(user(self)))
                 .andExpect(status().isOk())
@@ -237,7 +252,7 @@ class ArchiveBoxIntegrationTests {
                 .andReturn().getResponse().getContentAsByteArray();
         String text = StageTemplates.text(bytes);
         assertThat(text).contains("教师课题手册", "手册测试课题", "T-" + id, name, "课题组成员", "子任务：" + name,
-                "整理课堂观察记录表", "小学语文阅读教学中的追问", "县教育学会论文评比一等奖", "学习课程标准", "2026年3月2日")
+                "整理课堂观察记录表", "小学语文阅读教学中的追问", "课题组追问策略研讨", "县教育学会论文评比一等奖", "学习课程标准", "2026年3月2日")
                 .doesNotContain("别人的计划");
 
         // a member reads only their own; the lead and the office anyone's
