@@ -151,6 +151,11 @@ public class StageTemplates {
         return attachments.get(t.attachmentId(), OWNER, institutionId);
     }
 
+    /** The name the built-in template downloads under: 申报书模板.docx. */
+    public String builtInName(ProjectStage stage) {
+        return stageName(stage) + "模板.docx";
+    }
+
     /** The built-in template of a stage as a .docx (for the office to start its own from). */
     public byte[] builtIn(ProjectStage stage) {
         return defaultTemplate(stageName(stage));

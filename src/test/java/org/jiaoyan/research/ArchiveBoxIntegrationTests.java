@@ -313,6 +313,12 @@ class ArchiveBoxIntegrationTests {
                         "习作".getBytes(StandardCharsets.UTF_8))).param("category", "STUDENT").param("title", "")
                 .with(user(ResearchFixtures.person(people.get(0), school))).with(csrf()))
                 .andExpect(flash().attribute("flashSuccess", "researchbox.uploaded"));
+        // a refused upload says why and keeps what was chosen and typed
+        mvc.perform(multipart("/projects/" + id + "/box/upload").file(new MockMultipartFile("file", "a.txt", "text/plain",
+                        "a".getBytes(StandardCharsets.UTF_8))).param("category", "NOPE").param("title", "保留的标题")
+                .with(user(ResearchFixtures.person(people.get(0), school))).with(csrf()))
+                .andExpect(flash().attribute("flashError", "researchbox.category.unknown"))
+                .andExpect(flash().attribute("boxTitle", "保留的标题")).andExpect(flash().attribute("boxCategory", "NOPE"));
         assertThat(Access.as(jks, () -> box.box(id))).filteredOn(s -> s.category().code().equals(BoxItems.STUDENT))
                 .flatExtracting(ArchiveBox.Section::items).extracting(ArchiveBox.BoxItem::title).containsExactly("学生习作");
     }

@@ -94,6 +94,10 @@ class ArchiveBoxController {
                 throw new UncheckedIOException(e);
             }
         });
+        if (redirect.getFlashAttributes().containsKey("flashError")) { // the form shows what was chosen and typed again
+            redirect.addFlashAttribute("boxCategory", category);
+            redirect.addFlashAttribute("boxTitle", title);
+        }
         return "redirect:/projects/" + id + "/box";
     }
 
@@ -166,6 +170,9 @@ class ArchiveBoxController {
                        RedirectAttributes redirect) {
         long inst = institution(school);
         Flash.outcome(redirect, "researchbox.category.saved", () -> box.add(inst, name == null ? "" : name));
+        if (redirect.getFlashAttributes().containsKey("flashError")) {
+            redirect.addFlashAttribute("newName", name);
+        }
         return categoriesRedirect(school);
     }
 
@@ -249,7 +256,7 @@ class ArchiveBoxController {
         if (templates.templates(inst).containsKey(s)) {
             return attachments.download(templates.templateFile(inst, s));
         }
-        return Downloads.attachment(stage.toUpperCase(Locale.ROOT) + "-template.docx", Downloads.DOCX, templates.builtIn(s));
+        return Downloads.attachment(templates.builtInName(s), Downloads.DOCX, templates.builtIn(s));
     }
 
     private static long institution(@Nullable Long school) {
