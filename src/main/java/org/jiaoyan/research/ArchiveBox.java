@@ -376,7 +376,7 @@ public class ArchiveBox {
     // ---------------------------------------------------------------- export
 
     /** What the .zip holds, read with the user's checks; {@link #writeZip} streams it without touching the user. */
-    public record Export(Project project, List<Section> sections) {
+    public record Export(Project project, List<Section> sections, Map<Long, Attachment> files) {
 
         public String fileName() {
             return safe("《" + project.title() + "》档案盒") + ".zip";
@@ -386,7 +386,16 @@ public class ArchiveBox {
     public Export export(long projectId) { // not read-only: the export is audited
         Project p = projects.get(projectId);
         audit.success("EXPORT", "research_box", projectId, p.title(), null);
-        return new Export(p, sections(p));
+        Map<Long, Attachment> files = new java.util.HashMap<>();
+        jdbc.sql("""
+                select a.* from attachment a join research_box_item b on b.attachment_id = a.id
+                 where b.project_id = ? and b.deleted_at is null and a.deleted_at is null""").param(projectId)
+                .query((rs, i) -> new Attachment(rs.getLong("id"), rs.getLong("institution_id"), rs.getString("owner_type"),
+                        rs.getLong("owner_id"), rs.getString("category"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("storage_key"),
+                        rs.getTimestamp("created_at").toLocalDateTime(), rs.getString("created_by")))
+                .list().forEach(a -> files.put(a.id(), a));
+        return new Export(p, sections(p), files);
     }
 
     /**
@@ -419,10 +428,8 @@ public class ArchiveBox {
             zip.closeEntry();
             Set<String> names = new HashSet<>();
             for (BoxItem i : s.items()) {
-                Attachment a;
-                try {
-                    a = attachments.get(i.attachmentId());
-                } catch (NotFoundException gone) {
+                Attachment a = e.files().get(i.attachmentId());
+                if (a == null) {
                     continue;
                 }
                 String name = unique(names, safe(i.fileName()));
