@@ -32,7 +32,7 @@ class HospitalWorkspaceIntegrationTests {
 
     /** The teacher's menu as it was before menus depended on the kind of institution. */
     private static final List<String> TEACHER_MENU = List.of("工作台", "学期计划", "我的任务", "工作制度", "教研活动", "听课记录",
-            "评价表", "青蓝工程", "月查考核", "学期考核", "教师", "组织机构", "学年学期", "我的考核", "通知", "通知设置", "我的成长档案",
+            "评价表", "青蓝工程", "月查考核", "课题研究", "学期考核", "教师", "组织机构", "学年学期", "我的考核", "通知", "通知设置", "我的成长档案",
             "个人中心", "接口文档");
 
     @Autowired MockMvc mvc;
@@ -59,7 +59,7 @@ class HospitalWorkspaceIntegrationTests {
     void theHeadNurseSeesTheHospitalMenuWithItsOwnWordsAndNoSchoolModules() throws Exception {
         Document home = page("/", "hushizhang");
         assertThat(menu(home)).contains("工作台", "工作计划", "我的任务", "工作制度", "质控与演练", "医护人员", "科室")
-                .doesNotContain("教研活动", "听课记录", "评价表", "青蓝工程", "月查考核", "学年学期", "教师", "组织机构", "学期计划");
+                .doesNotContain("教研活动", "听课记录", "评价表", "青蓝工程", "月查考核", "课题研究", "学年学期", "教师", "组织机构", "学期计划");
         assertThat(menuLinks(home)).doesNotContain("/activities", "/observations", "/forms", "/mentoring", "/terms")
                 .contains("/quality", "/people", "/units", "/plans", "/rules");
         assertThat(home.select(".app-menu-heading").eachText()).doesNotContain("教研记录").contains("科室质控");

@@ -100,7 +100,7 @@ class ProjectPagesIntegrationTests {
         }
         mvc.perform(post("/projects/" + id + "/tasks").with(as("jks")).with(csrf()).param("personId", String.valueOf(people.get(0)))
                         .param("title", "x").param("dueDate", "2027-13-01"))
-                .andExpect(flash().attribute("flashError", "typeMismatch.java.time.LocalDate"));
+                .andExpect(flash().attribute("flashError", "validation.date"));
         version = Access.as(jks, () -> projects.get(id).version());
         mvc.perform(post("/projects/" + id + "/submit").with(as("jks")).with(csrf()).param("version", String.valueOf(version)))
                 .andExpect(flash().attribute("flashSuccess", "research.stage.submittedOk"));

@@ -1,5 +1,7 @@
 package org.jiaoyan.assessment.web;
 
+import org.jiaoyan.web.Typed;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;

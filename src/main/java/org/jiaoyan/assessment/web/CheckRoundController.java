@@ -1,5 +1,7 @@
 package org.jiaoyan.assessment.web;
 
+import org.jiaoyan.web.Typed;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

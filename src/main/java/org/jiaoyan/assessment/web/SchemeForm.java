@@ -1,5 +1,7 @@
 package org.jiaoyan.assessment.web;
 
+import org.jiaoyan.web.Typed;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.jiaoyan.assessment.SchemeData;

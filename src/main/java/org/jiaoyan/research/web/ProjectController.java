@@ -29,6 +29,7 @@ import org.jiaoyan.web.Flash;
 import org.jiaoyan.web.Fmt;
 import org.jiaoyan.web.Downloads;
 import org.jiaoyan.web.Forms;
+import org.jiaoyan.web.Typed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
@@ -285,7 +286,7 @@ class ProjectController {
                    @RequestParam(required = false) @Nullable String title,
                    @RequestParam(required = false) @Nullable String dueDate, RedirectAttributes redirect) {
         Flash.outcome(redirect, "research.task.saved", () -> projects.addTask(id, personId == null ? 0 : personId,
-                title == null ? "" : title, date("dueDate", dueDate)));
+                title == null ? "" : title, Typed.date("dueDate", dueDate)));
         return "redirect:/projects/" + id + "#tasks";
     }
 
@@ -367,7 +368,7 @@ class ProjectController {
         if (s == null) {
             throw new NotFoundException();
         }
-        Flash.outcome(redirect, "research.due.saved", () -> stages.setDue(id, s, date("dueDate", dueDate)));
+        Flash.outcome(redirect, "research.due.saved", () -> stages.setDue(id, s, Typed.date("dueDate", dueDate)));
         return "redirect:/projects/" + id + "#stages";
     }
 
@@ -380,18 +381,6 @@ class ProjectController {
         } catch (StaleEditException e) {
             Flash.error(redirect, e.messageKey());
             return "redirect:/projects/" + id;
-        }
-    }
-
-    /** A typed date or null when blank; a malformed one is refused at its field. */
-    private static @Nullable LocalDate date(String field, @Nullable String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ValidationException(field, "typeMismatch.java.time.LocalDate");
         }
     }
 

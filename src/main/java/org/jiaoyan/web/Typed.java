@@ -1,18 +1,21 @@
-package org.jiaoyan.assessment.web;
+package org.jiaoyan.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jiaoyan.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
-/** Form values of the assessment pages as typed, turned into what the services take. */
-final class Typed {
+/**
+ * Form values as typed (request parameters bound as text), turned into what the services take: a malformed date is
+ * refused at its field instead of being taken as "no date".
+ */
+public final class Typed {
 
     private Typed() {
     }
 
     /** A number; blank or not a number → null (the service says the field is required or not found). */
-    static @Nullable Long parseLong(@Nullable String s) {
+    public static @Nullable Long parseLong(@Nullable String s) {
         try {
             return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
         } catch (NumberFormatException e) {
@@ -21,7 +24,7 @@ final class Typed {
     }
 
     /** A non-number is passed on as NaN so that the service refuses it at the field. */
-    static @Nullable Double parseDouble(@Nullable String s) {
+    public static @Nullable Double parseDouble(@Nullable String s) {
         try {
             return s == null || s.isBlank() ? null : Double.valueOf(s.strip());
         } catch (NumberFormatException e) {
@@ -30,11 +33,11 @@ final class Typed {
     }
 
     /** A day (2026-09-01); blank → null; anything else is refused at the field rather than taken as "no date". */
-    static @Nullable LocalDate date(String field, @Nullable String s) {
+    public static @Nullable LocalDate date(String field, @Nullable String s) {
         try {
             return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "assessment.date.invalid");
+            throw new ValidationException(field, "validation.date");
         }
     }
 }
