@@ -252,6 +252,24 @@ public class Projects {
     public record Round(long id, long organizerId, String name, ProjectLevel level, @Nullable LocalDate applyUntil) {
     }
 
+    /** The rounds an organiser runs, newest first, with the number of projects in each (for whoever runs it). */
+    @Transactional(readOnly = true)
+    public List<RoundRow> roundsRunBy(long organizerId) {
+        if (!runsOrganizer(organizerId)) {
+            throw new NotFoundException();
+        }
+        return jdbc.sql("""
+                select r.id, r.name, r.level, r.apply_until,
+                       (select count(*) from research_project p where p.round_id = r.id and p.deleted_at is null) as projects
+                  from research_round r where r.organizer_id = ? and r.deleted_at is null order by r.id desc""")
+                .param(organizerId).query((rs, i) -> new RoundRow(rs.getLong(1), rs.getString(2),
+                        ProjectLevel.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class), rs.getLong(5))).list();
+    }
+
+    /** A round as its organiser lists it. */
+    public record RoundRow(long id, String name, ProjectLevel level, @Nullable LocalDate applyUntil, long projects) {
+    }
+
     /** Creates a round; only whoever runs the organiser (a school's 教科室, the county's researchers). */
     public long createRound(long organizerId, String name, ProjectLevel level, @Nullable LocalDate applyUntil) {
         CurrentUser u = Access.user();
@@ -261,6 +279,13 @@ public class Projects {
         String n = Text.clean(name);
         if (n == null) {
             throw new ValidationException("name", "validation.required");
+        }
+        if (n.length() > 100) {
+            throw new ValidationException("name", "research.round.long");
+        }
+        if (jdbc.sql("select count(*) from research_round where organizer_id = ? and name = ? and deleted_at is null")
+                .params(organizerId, n).query(Long.class).single() > 0) {
+            throw new ValidationException("name", "research.round.taken", n);
         }
         long id = Inserts.id(jdbc.sql("""
                 insert into research_round (organizer_id, name, level, apply_until, created_by)

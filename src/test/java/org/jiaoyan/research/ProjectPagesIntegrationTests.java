@@ -150,4 +150,25 @@ class ProjectPagesIntegrationTests {
         mvc.perform(get("/projects/" + mine + "/edit").with(as("teacher"))).andExpect(status().isOk());
         mvc.perform(get("/projects/" + other + "/edit").with(as("teacher"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theCountyOpensARoundAndTheSchoolsProjectsApplyInIt() throws Exception {
+        String name = "第八届县级个人课题（" + System.nanoTime() % 100000 + "）";
+        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", name).param("level", "PERSONAL")
+                        .param("applyUntil", "2027-03-31"))
+                .andExpect(flash().attribute("flashSuccess", "research.round.saved"));
+        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", name).param("level", "PERSONAL"))
+                .andExpect(flash().attribute("flashError", "research.round.taken"));
+        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", "x").param("level", "PERSONAL")
+                        .param("applyUntil", "2027-02-30"))
+                .andExpect(flash().attribute("flashError", "validation.date"));
+        mvc.perform(get("/research/rounds").with(as("county")))
+                .andExpect(content().string(containsString(name)))
+                .andExpect(content().string(containsString("2027年3月31日")));
+        // the school's form offers the county's round; a teacher does not run rounds
+        mvc.perform(get("/projects/new").with(as("jks"))).andExpect(content().string(containsString(name)));
+        mvc.perform(get("/research/rounds").with(as("teacher"))).andExpect(status().isNotFound());
+        mvc.perform(post("/research/rounds").with(as("teacher2")).with(csrf()).param("name", "冒名批次").param("level", "SCHOOL"))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -91,6 +91,7 @@ class ProjectController {
         Long own = Access.user().institutionId();
         model.addAttribute("canCreate", own != null && projects.canCreateIn(own));
         model.addAttribute("office", own != null && Access.scope().canManageInstitution(own));
+        model.addAttribute("runsRounds", own != null && projects.runsOrganizer(own));
         model.addAttribute("today", LocalDate.now());
         return "research/project-list";
     }

@@ -1,0 +1,81 @@
+package org.jiaoyan.research.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jiaoyan.research.ProjectLevel;
+import org.jiaoyan.research.Projects;
+import org.jiaoyan.security.Access;
+import org.jiaoyan.shared.NotFoundException;
+import org.jiaoyan.shared.ValidationException;
+import org.jiaoyan.web.Flash;
+import org.jiaoyan.web.Typed;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 申报批次: the rounds the user's own institution runs (a school's 教科室 for school rounds, the county's researchers
+ * for the county's, e.g. 第七届县级个人课题); projects then apply in a round and its organiser decides them.
+ */
+@Controller
+@RequestMapping("/research/rounds")
+class RoundController {
+
+    private final Projects projects;
+    private final MessageSource messages;
+
+    RoundController(Projects projects, MessageSource messages) {
+        this.projects = projects;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        long organizer = organizer();
+        model.addAttribute("nav", "research");
+        model.addAttribute("rounds", projects.roundsRunBy(organizer));
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (ProjectLevel l : ProjectLevel.values()) {
+            levels.put(l.name(), messages.getMessage(l.messageKey(), null, LocaleContextHolder.getLocale()));
+        }
+        model.addAttribute("levels", levels);
+        return "research/rounds";
+    }
+
+    @PostMapping
+    String create(@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String level,
+                  @RequestParam(required = false) @Nullable String applyUntil, RedirectAttributes redirect) {
+        long organizer = organizer();
+        ProjectLevel l;
+        try {
+            l = ProjectLevel.valueOf(level == null ? "" : level);
+        } catch (IllegalArgumentException e) {
+            Flash.error(redirect, "research.round.levelRequired");
+            return "redirect:/research/rounds";
+        }
+        try {
+            projects.createRound(organizer, name == null ? "" : name, l, Typed.date("applyUntil", applyUntil));
+            Flash.success(redirect, "research.round.saved");
+        } catch (ValidationException e) {
+            Flash.error(redirect, e.messageKey(), e.args());
+            redirect.addFlashAttribute("typedName", name);
+        }
+        return "redirect:/research/rounds";
+    }
+
+    /** The user's own institution when they run it (its 教科室, a county researcher's 教研室); else 404. */
+    private long organizer() {
+        Long own = Access.user().institutionId();
+        if (own == null || !projects.runsOrganizer(own)) {
+            throw new NotFoundException();
+        }
+        return own;
+    }
+}
