@@ -117,10 +117,12 @@ public class MaterialBoard {
         // the filings of those projects in the months, grouped: earliest day and number per project and month
         Map<Long, Map<YearMonth, Cell>> filed = new HashMap<>();
         if (!list.isEmpty()) {
-            w.bind(jdbc.sql("""
-                    select m.project_id, m.for_month, min(m.filed_on), count(*) from research_material m
-                     where m.deleted_at is null and m.for_month >= :boardFrom and m.for_month <= :boardTo
-                       and m.project_id in (select p.id""" + base + ") group by m.project_id, m.for_month"))
+            // a join rather than "in (select …)": H2 ran the subquery once per filing (1 s for 500 projects)
+            w.bind(jdbc.sql("select m.project_id, m.for_month, min(m.filed_on), count(*) from research_material m"
+                            + " join research_project p on p.id = m.project_id join person l on l.id = p.lead_id"
+                            + " join org_unit i on i.id = p.institution_id" + w.sql()
+                            + " and m.deleted_at is null and m.for_month >= :boardFrom and m.for_month <= :boardTo"
+                            + " group by m.project_id, m.for_month"))
                     .query(rs -> {
                         YearMonth ym = YearMonth.from(rs.getObject(2, LocalDate.class));
                         filed.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
