@@ -49,7 +49,7 @@ class ProjectApiIntegrationTests {
         List<Long> team = fx.teachers(125, 2);
         long schoolProject = fx.project("API范围：校级课题", List.of(team.get(0), team.get(1), teacher));
         fx.taskEach(schoolProject);
-        long round = Access.as(county, () -> projects.createRound(county.institutionId(), "API范围县级批次", ProjectLevel.COUNTY, null));
+        long round = Access.as(county, () -> projects.createRound(county.institutionId(), "API范围县级批次" + System.nanoTime() % 100000, ProjectLevel.COUNTY, null));
         List<Long> lead = fx.teachers(127, 1);
         long countyProject = Access.as(jks, () -> projects.create(new ProjectData(jks.institutionId(), round, null,
                 ProjectLevel.COUNTY, false, "API范围：县级课题", lead.get(0), "科学", LocalDate.now(), LocalDate.now().plusYears(1), null)));

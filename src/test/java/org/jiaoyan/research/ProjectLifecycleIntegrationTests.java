@@ -207,7 +207,7 @@ class ProjectLifecycleIntegrationTests {
     @Test
     void aCountyRoundIsDecidedByTheCountyAndReadByIt() {
         CurrentUser county = fx.user("county");
-        long round = Access.as(county, () -> projects.createRound(county.institutionId(), "第七届县级个人课题",
+        long round = Access.as(county, () -> projects.createRound(county.institutionId(), "县级个人课题（测试" + System.nanoTime() % 100000 + "）",
                 ProjectLevel.PERSONAL, LocalDate.now().plusMonths(1)));
         List<Long> people = fx.teachers(151, 1);
         long id = Access.as(jks, () -> projects.create(new ProjectData(jks.institutionId(), round, null,
