@@ -40,4 +40,13 @@ public final class Typed {
             throw new ValidationException(field, "validation.date");
         }
     }
+
+    /** An enum constant by name (any case, spaces trimmed); blank or unknown → null (a filter meaning "any"). */
+    public static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String value) {
+        try {
+            return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jiaoyan.web.Typed;
 import org.jiaoyan.excel.WorkbookWriter;
 import org.jiaoyan.notify.Channel;
 import org.jiaoyan.notify.Delivery;
@@ -96,14 +97,7 @@ class SendLogController {
 
     /** Unknown filter values mean "any" (an old bookmark, a hand-edited URL). */
     private static SendLog.Filter filter(String state, String channel, @Nullable Long school) {
-        return new SendLog.Filter(parse(DeliveryState.class, state), parse(Channel.class, channel), school);
+        return new SendLog.Filter(Typed.enumOf(DeliveryState.class, state), Typed.enumOf(Channel.class, channel), school);
     }
 
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
-        try {
-            return value.isBlank() ? null : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -126,19 +126,9 @@ class ProjectController {
 
     private static Projects.Filter filter(@Nullable Long school, @Nullable String level, @Nullable String stage,
                                           @Nullable String q, boolean mine) {
-        return new Projects.Filter(school, parse(ProjectLevel.class, level), parse(ProjectStage.class, stage), null, q, mine);
+        return new Projects.Filter(school, Typed.enumOf(ProjectLevel.class, level), Typed.enumOf(ProjectStage.class, stage), null, q, mine);
     }
 
-    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 
     @GetMapping("/recycle-bin")
     String recycleBin(Model model) {
@@ -311,7 +301,7 @@ class ProjectController {
     @PostMapping("/{id}/documents")
     String upload(@PathVariable long id, @RequestParam String stage, @RequestParam(required = false) @Nullable MultipartFile file,
                   RedirectAttributes redirect) throws IOException {
-        ProjectStage s = parse(ProjectStage.class, stage);
+        ProjectStage s = Typed.enumOf(ProjectStage.class, stage);
         if (s == null) {
             throw new NotFoundException();
         }
@@ -352,7 +342,7 @@ class ProjectController {
                   @RequestParam(required = false) @Nullable String comment,
                   @RequestParam(required = false) @Nullable String projectNo,
                   @RequestParam(required = false) @Nullable String approvalLetter, RedirectAttributes redirect) {
-        Decision d = parse(Decision.class, decision);
+        Decision d = Typed.enumOf(Decision.class, decision);
         if (d == null) {
             Flash.error(redirect, "research.decision.required");
             return "redirect:/projects/" + id + "#stages";
@@ -365,7 +355,7 @@ class ProjectController {
     @PostMapping("/{id}/due")
     String due(@PathVariable long id, @RequestParam String stage, @RequestParam(required = false) @Nullable String dueDate,
                RedirectAttributes redirect) {
-        ProjectStage s = parse(ProjectStage.class, stage);
+        ProjectStage s = Typed.enumOf(ProjectStage.class, stage);
         if (s == null) {
             throw new NotFoundException();
         }
