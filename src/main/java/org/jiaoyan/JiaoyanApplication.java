@@ -2,6 +2,7 @@ package org.jiaoyan;
 
 import org.jiaoyan.demo.GenerateCommand;
 import org.jiaoyan.plan.parse.ParsePlanCommand;
+import org.jiaoyan.shared.StartupTrace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,7 +21,9 @@ public class JiaoyanApplication {
             System.exit(GenerateCommand.run(JiaoyanApplication.class, args));
         }
         useAheadOfTimeBeansWhenPackaged();
-        SpringApplication.run(JiaoyanApplication.class, args);
+        var app = new SpringApplication(JiaoyanApplication.class);
+        StartupTrace.attachIfRequested(app);
+        app.run(args);
     }
 
     /**

@@ -49,6 +49,17 @@ class PackagedStartIntegrationTests {
                 } finally {
                     app.stop();
                 }
+                if (start == 1) {
+                    // the training start behind the archive logged in and saw the pages, so the archive holds what a
+                    // user's first pages use (web.TrainingRun)
+                    Path training = JAR.resolveSibling("app").resolve("training.log");
+                    assertThat(training).exists();
+                    assertThat(Files.readString(training)).containsPattern("training run: 51 pages opened, ([3-4]\\d|50|51) answered 200, signed in as admin");
+                    try (var archives = Files.list(JAR.resolveSibling("app"))) {
+                        assertThat(archives.map(f -> f.getFileName().toString()))
+                                .as("an AOT cache (JDK 25+) or a class-data archive").containsAnyOf("app.aot", "app.jsa");
+                    }
+                }
                 if (start == 2) {
                     assertThat(app.logText()).as("the second start reuses the prepared jar and archive")
                             .doesNotContain("bin/start: preparing");
