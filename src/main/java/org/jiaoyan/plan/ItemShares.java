@@ -76,7 +76,9 @@ class ItemShares {
         jdbc.sql("""
                 update plan_item_share set record_count =
                        (select count(*) from plan_item_record r where r.item_id = plan_item_share.item_id and (""" + credit("r", true) + """
-                       )) + (select count(*) from plan_item_evidence e where e.item_id = plan_item_share.item_id and (""" + credit("e", false) + """
+                       )) + (select count(*) from attachment e left join app_user eu on eu.username = e.created_by
+                                 where e.owner_type = 'plan.evidence' and e.owner_id = plan_item_share.item_id
+                                   and e.deleted_at is null and (""" + credit("eu", false) + """
                        ))
                  where item_id = ?""").param(itemId).update();
         jdbc.sql("""
