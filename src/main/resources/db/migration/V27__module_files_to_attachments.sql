@@ -10,3 +10,11 @@ select p.institution_id, 'plan.evidence', e.item_id, null, e.file_name, e.conten
   from plan_item_evidence e join plan_item it on it.id = e.item_id join plan p on p.id = it.plan_id
  order by e.id;
 
+-- 质控检查的附件 (quality_check.file_name …, one per check) → owner type quality.check, owner id the check
+insert into attachment (institution_id, owner_type, owner_id, category, file_name, content_type, size_bytes, storage_key,
+                        created_at, created_by)
+select q.institution_id, 'quality.check', q.id, null, q.file_name, q.content_type, coalesce(q.size_bytes, 0), q.storage_key,
+       coalesce(q.updated_at, q.created_at), coalesce(q.updated_by, q.created_by)
+  from quality_check q
+ where q.storage_key is not null and q.file_name is not null
+ order by q.id;
