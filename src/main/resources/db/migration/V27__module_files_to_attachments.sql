@@ -18,3 +18,24 @@ select q.institution_id, 'quality.check', q.id, null, q.file_name, q.content_typ
   from quality_check q
  where q.storage_key is not null and q.file_name is not null
  order by q.id;
+
+-- 申诉的附件 (assess_appeal.file_key, file_name; no type or size was kept) → owner type assessment.appeal, owner id the
+-- appeal; the type follows the name's extension as uploads are served, the size is unknown (0)
+insert into attachment (institution_id, owner_type, owner_id, category, file_name, content_type, size_bytes, storage_key,
+                        created_at, created_by)
+select a.institution_id, 'assessment.appeal', a.id, null, coalesce(a.file_name, 'file'),
+       case when lower(a.file_name) like '%.pdf' then 'application/pdf'
+            when lower(a.file_name) like '%.jpg' or lower(a.file_name) like '%.jpeg' then 'image/jpeg'
+            when lower(a.file_name) like '%.png' then 'image/png'
+            when lower(a.file_name) like '%.gif' then 'image/gif'
+            when lower(a.file_name) like '%.webp' then 'image/webp'
+            when lower(a.file_name) like '%.txt' then 'text/plain'
+            when lower(a.file_name) like '%.doc' then 'application/msword'
+            when lower(a.file_name) like '%.docx' then 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            when lower(a.file_name) like '%.xls' then 'application/vnd.ms-excel'
+            when lower(a.file_name) like '%.xlsx' then 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            else 'application/octet-stream' end,
+       0, a.file_key, a.created_at, a.created_by
+  from assess_appeal a
+ where a.file_key is not null
+ order by a.id;
