@@ -39,3 +39,13 @@ select a.institution_id, 'assessment.appeal', a.id, null, coalesce(a.file_name, 
   from assess_appeal a
  where a.file_key is not null
  order by a.id;
+
+-- 集体备课每一步交的文件 (prep_step.file_name …, one per step) → owner type activity.prep-step, owner id the step; the
+-- step does not record when the file came, its hand-in time stands for it
+insert into attachment (institution_id, owner_type, owner_id, category, file_name, content_type, size_bytes, storage_key,
+                        created_at, created_by)
+select a.institution_id, 'activity.prep-step', s.id, null, s.file_name, s.content_type, coalesce(s.size_bytes, 0), s.storage_key,
+       coalesce(s.done_at, a.created_at), (select min(u.username) from app_user u where u.person_id = s.person_id)
+  from prep_step s join activity a on a.id = s.activity_id
+ where s.storage_key is not null and s.file_name is not null
+ order by s.id;
