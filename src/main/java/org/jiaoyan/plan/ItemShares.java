@@ -95,7 +95,7 @@ class ItemShares {
     /**
      * A record (table alias a) made for a unit (an activity of its organising group) counts for that unit's share only;
      * one without a unit (an observation, an uploaded file) counts for the share of the person who made it: their own,
-     * or the units they lead or belong to.
+     * or the units they lead or belong to. An evidence file's person is the person of the account that uploaded it.
      */
     private static String credit(String a, boolean withUnit) {
         String byPerson = "((plan_item_share.unit_id is not null and ("
