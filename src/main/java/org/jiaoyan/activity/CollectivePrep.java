@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jiaoyan.audit.AuditLog;
+import org.jiaoyan.files.Attachment;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.shared.ForbiddenException;
@@ -30,8 +32,13 @@ public class CollectivePrep {
     private final JdbcClient jdbc;
     private final Activities activities;
     private final AuditLog audit;
+    private final Attachments attachments;
 
-    CollectivePrep(JdbcClient jdbc, Activities activities, AuditLog audit) {
+    /** Owner type of a step's file (教案, 反思 …) in the shared {@link Attachments} table; the latest hand-in counts. */
+    public static final String STEP_FILES = "activity.prep-step";
+
+    CollectivePrep(JdbcClient jdbc, Activities activities, AuditLog audit, Attachments attachments) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.activities = activities;
         this.audit = audit;
@@ -115,13 +122,17 @@ public class CollectivePrep {
     public List<PrepStep> steps(long activityId) {
         activities.get(activityId);
         return jdbc.sql("""
-                select s.*, pe.name as person_name from prep_step s join person pe on pe.id = s.person_id
+                select s.*, pe.name as person_name, f.file_name as att_name, f.content_type as att_type,
+                       f.storage_key as att_key
+                  from prep_step s join person pe on pe.id = s.person_id
+                  left join attachment f on f.id = (select max(x.id) from attachment x where x.owner_type = 'activity.prep-step'
+                                                       and x.owner_id = s.id and x.deleted_at is null)
                  where s.activity_id = ?
                  order by pe.name, case s.step when 'DRAFT' then 1 when 'ADAPT' then 2 else 3 end""").param(activityId)
                 .query((rs, i) -> new PrepStep(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("person_id"),
                         rs.getString("person_name"), PrepStep.Kind.valueOf(rs.getString("step")), rs.getString("part"),
-                        rs.getString("body"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getString("storage_key"), rs.getObject("due_date", LocalDate.class),
+                        rs.getString("body"), rs.getString("att_name"), rs.getString("att_type"),
+                        rs.getString("att_key"), rs.getObject("due_date", LocalDate.class),
                         rs.getObject("done_at", LocalDateTime.class), rs.getInt("version")))
                 .list();
     }
@@ -159,15 +170,17 @@ public class CollectivePrep {
             throw new ValidationException("body", "validation.tooLong");
         }
         int n = jdbc.sql("""
-                update prep_step set body = ?, file_name = coalesce(?, file_name), content_type = coalesce(?, content_type),
-                       size_bytes = coalesce(?, size_bytes), storage_key = coalesce(?, storage_key),
-                       done_at = coalesce(done_at, ?), version = version + 1
+                update prep_step set body = ?, done_at = coalesce(done_at, ?), version = version + 1
                  where id = ? and version = ?""")
-                .params(body == null || body.isBlank() ? null : body.strip(), file == null ? null : file.originalName(),
-                        file == null ? null : file.contentType(), file == null ? null : file.size(),
-                        file == null ? null : file.key(), LocalDateTime.now(), stepId, version).update();
+                .params(body == null || body.isBlank() ? null : body.strip(), LocalDateTime.now(), stepId, version).update();
         if (n == 0) {
             throw new StaleEditException();
+        }
+        if (file != null) {
+            for (Attachment old : attachments.of(STEP_FILES, stepId)) {
+                attachments.delete(old.id());
+            }
+            attachments.attach(activities.get(s.activityId()).institutionId(), STEP_FILES, stepId, null, file);
         }
     }
 
@@ -208,6 +221,17 @@ public class CollectivePrep {
 
     /** A comment on a draft. */
     public record Comment(String name, String body, LocalDateTime at) {
+    }
+
+    /** The file of a step the user may read, to serve it (404 when it has none). */
+    @Transactional(readOnly = true)
+    public Attachment file(long stepId) {
+        step(stepId);
+        List<Attachment> files = attachments.of(STEP_FILES, stepId);
+        if (files.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return files.get(files.size() - 1);
     }
 
     /** A step the user may read (through its activity). */

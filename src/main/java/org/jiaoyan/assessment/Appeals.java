@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jiaoyan.audit.AuditLog;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.files.Uploads;
 import org.jiaoyan.security.Access;
@@ -39,9 +40,15 @@ public class Appeals {
     private final Schemes schemes;
     private final TermResults results;
     private final Uploads uploads;
+    private final Attachments attachments;
     private final AuditLog audit;
 
-    Appeals(JdbcClient jdbc, Scorecards scorecards, Schemes schemes, TermResults results, Uploads uploads, AuditLog audit) {
+    /** Owner type of an appeal's file in the shared {@link Attachments} table (owner id: the appeal). */
+    public static final String FILE = "assessment.appeal";
+
+    Appeals(JdbcClient jdbc, Scorecards scorecards, Schemes schemes, TermResults results, Uploads uploads,
+            Attachments attachments, AuditLog audit) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.scorecards = scorecards;
         this.schemes = schemes;
@@ -91,14 +98,11 @@ public class Appeals {
         return a;
     }
 
+    /** The appeal's file, to serve it (404 when the appeal is out of reach or has no file). */
     @Transactional(readOnly = true)
-    public InputStream file(long id) throws IOException {
+    public org.jiaoyan.files.Attachment file(long id) {
         get(id);
-        String key = jdbc.sql("select file_key from assess_appeal where id = ?").param(id).query(String.class).optional().orElse(null);
-        if (key == null) {
-            throw new NotFoundException();
-        }
-        return uploads.open(key);
+        return attachments.of(FILE, id).stream().findFirst().orElseThrow(NotFoundException::new);
     }
 
     // --- changing --------------------------------------------------------------------------------------------
@@ -149,10 +153,13 @@ public class Appeals {
         }
         long id = Inserts.id(jdbc.sql("""
                 insert into assess_appeal (institution_id, term_id, level, subject_id, item_code, item_name, line_text, reason,
-                                           file_key, file_name, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(card.institutionId(), termId, level.name(), subjectId, item.code(), item.name(), line, why,
-                        stored == null ? null : stored.key(), stored == null ? null : attachment.name(), Access.actor()));
+                        Access.actor()));
+        if (stored != null) {
+            attachments.attach(card.institutionId(), FILE, id, null, stored);
+        }
         audit.success("CREATE", "assess_appeal", id, item.name(), null);
         return id;
     }
@@ -219,8 +226,11 @@ public class Appeals {
 
     private static final String SELECT = """
             select a.*, case when a.level = 'TEACHERS' then (select p.name from person p where p.id = a.subject_id)
-                             else (select coalesce(u.short_name, u.name) from org_unit u where u.id = a.subject_id) end as subject_name
-              from assess_appeal a""";
+                             else (select coalesce(u.short_name, u.name) from org_unit u where u.id = a.subject_id) end as subject_name,
+                   f.file_name as att_name
+              from assess_appeal a
+              left join attachment f on f.id = (select min(x.id) from attachment x where x.owner_type = 'assessment.appeal'
+                                                   and x.owner_id = a.id and x.deleted_at is null)""";
 
     private Appeal find(long id) {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Appeals::row).optional().orElseThrow(NotFoundException::new);
@@ -230,7 +240,7 @@ public class Appeals {
         BigDecimal delta = rs.getBigDecimal("delta");
         return new Appeal(rs.getLong("id"), rs.getLong("institution_id"), rs.getLong("term_id"), CheckLevel.valueOf(rs.getString("level")),
                 rs.getLong("subject_id"), rs.getString("subject_name"), rs.getString("item_code"), rs.getString("item_name"),
-                rs.getString("line_text"), rs.getString("reason"), rs.getString("file_name"), Status.valueOf(rs.getString("status")),
+                rs.getString("line_text"), rs.getString("reason"), rs.getString("att_name"), Status.valueOf(rs.getString("status")),
                 delta == null ? null : delta.doubleValue(), rs.getString("resolution"), rs.getObject("created_at", LocalDateTime.class),
                 rs.getString("created_by"), rs.getObject("resolved_at", LocalDateTime.class), rs.getString("resolved_by"),
                 rs.getInt("version"));

@@ -93,6 +93,13 @@ public class Attachments {
         return out;
     }
 
+    /** The deleted attachments of one owner (its recycle bin), most recently deleted first. */
+    @Transactional(readOnly = true)
+    public List<Attachment> deleted(String ownerType, long ownerId) {
+        return jdbc.sql(SELECT + " where owner_type = ? and owner_id = ? and deleted_at is not null order by deleted_at desc, id desc")
+                .param(ownerType).param(ownerId).query(Attachments::row).list();
+    }
+
     /** Moves an attachment to the recycle bin. */
     public void delete(long id) {
         jdbc.sql("update attachment set deleted_at = current_timestamp, deleted_by = ? where id = ? and deleted_at is null")

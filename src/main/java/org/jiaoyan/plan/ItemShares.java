@@ -76,7 +76,9 @@ class ItemShares {
         jdbc.sql("""
                 update plan_item_share set record_count =
                        (select count(*) from plan_item_record r where r.item_id = plan_item_share.item_id and (""" + credit("r", true) + """
-                       )) + (select count(*) from plan_item_evidence e where e.item_id = plan_item_share.item_id and (""" + credit("e", false) + """
+                       )) + (select count(*) from attachment e left join app_user eu on eu.username = e.created_by
+                                 where e.owner_type = 'plan.evidence' and e.owner_id = plan_item_share.item_id
+                                   and e.deleted_at is null and (""" + credit("eu", false) + """
                        ))
                  where item_id = ?""").param(itemId).update();
         jdbc.sql("""
@@ -93,7 +95,7 @@ class ItemShares {
     /**
      * A record (table alias a) made for a unit (an activity of its organising group) counts for that unit's share only;
      * one without a unit (an observation, an uploaded file) counts for the share of the person who made it: their own,
-     * or the units they lead or belong to.
+     * or the units they lead or belong to. An evidence file's person is the person of the account that uploaded it.
      */
     private static String credit(String a, boolean withUnit) {
         String byPerson = "((plan_item_share.unit_id is not null and ("

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jiaoyan.audit.AuditLog;
+import org.jiaoyan.files.Attachment;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.notify.NoticeRequest;
 import org.jiaoyan.notify.Notices;
@@ -76,10 +78,12 @@ public class PlanItems {
     private final ItemOwners owners;
     private final Notices notices;
     private final ItemShares shares;
+    private final Attachments attachments;
 
     PlanItems(JdbcClient jdbc, AuditLog audit, Terms terms, People people, OrgUnits units, PlanHistory log,
-              ItemOwners owners, Notices notices, ItemShares shares) {
+              ItemOwners owners, Notices notices, ItemShares shares, Attachments attachments) {
         this.shares = shares;
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.audit = audit;
         this.terms = terms;
@@ -624,15 +628,15 @@ public class PlanItems {
         }
     }
 
+    /** Owner type of an item's evidence files in the shared {@link Attachments} table (owner id: the item). */
+    public static final String EVIDENCE = "plan.evidence";
+
     /** Attaches an uploaded file (photo of the meeting, sign-in sheet …) as evidence; it counts as a record. */
     public long addEvidence(long itemId, StoredFile file) {
         PlanItem item = get(itemId);
         requireWorker(item);
-        long id = Inserts.id(jdbc.sql("""
-                insert into plan_item_evidence (item_id, file_name, content_type, size_bytes, storage_key, created_by, person_id)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(itemId, file.originalName(), file.contentType(), file.size(), file.key(), Access.actor(),
-                        Access.user().personId()));
+        Plan p = Plans.load(jdbc, item.planId());
+        long id = attachments.attach(p.institutionId(), EVIDENCE, itemId, null, file).id();
         recount(itemId);
         audit.success("UPLOAD", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("file", file.originalName()));
         return id;
@@ -641,21 +645,63 @@ public class PlanItems {
     @Transactional(readOnly = true)
     public List<Evidence> evidence(long itemId) {
         get(itemId);
-        return jdbc.sql("select * from plan_item_evidence where item_id = ? order by created_at, id").param(itemId)
-                .query((rs, i) -> new Evidence(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("storage_key"), rs.getObject("created_at", LocalDateTime.class),
-                        rs.getString("created_by"))).list();
+        return attachments.of(EVIDENCE, itemId).stream().map(Evidence::of).toList();
     }
 
     /** One evidence file of an item the user may read (404 otherwise). */
     @Transactional(readOnly = true)
     public Evidence evidence(long itemId, long evidenceId) {
-        return evidence(itemId).stream().filter(e -> e.id() == evidenceId).findFirst().orElseThrow(NotFoundException::new);
+        get(itemId);
+        return Evidence.of(attachments.get(evidenceId, EVIDENCE, itemId));
+    }
+
+    /** The stored file behind an evidence file of an item the user may read (404 otherwise), to serve it. */
+    @Transactional(readOnly = true)
+    public Attachment evidenceFile(long itemId, long evidenceId) {
+        get(itemId);
+        return attachments.get(evidenceId, EVIDENCE, itemId);
+    }
+
+    /** Moves an evidence file to the recycle bin (those who may upload may delete); it no longer counts as a record. */
+    public void deleteEvidence(long itemId, long evidenceId) {
+        PlanItem item = get(itemId);
+        requireWorker(item);
+        Attachment a = attachments.get(evidenceId, EVIDENCE, itemId);
+        attachments.delete(a.id());
+        recount(itemId);
+        audit.success("DELETE", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("file", a.fileName()));
+    }
+
+    /** Deleted evidence files of an item (its recycle bin), newest deletion first; empty for those who may not restore. */
+    @Transactional(readOnly = true)
+    public List<Evidence> deletedEvidence(long itemId) {
+        PlanItem item = get(itemId);
+        Plan p = Plans.load(jdbc, item.planId());
+        if (!PlanPolicy.canEdit(p.institutionId()) && !isOwner(itemId)) {
+            return List.of();
+        }
+        return attachments.deleted(EVIDENCE, itemId).stream().map(Evidence::of).toList();
+    }
+
+    /** Takes an evidence file back out of the recycle bin; it counts again. */
+    public void restoreEvidence(long itemId, long evidenceId) {
+        PlanItem item = get(itemId);
+        requireWorker(item);
+        Attachment a = attachments.deleted(EVIDENCE, itemId).stream().filter(d -> d.id() == evidenceId).findFirst()
+                .orElseThrow(NotFoundException::new);
+        attachments.restore(a.id());
+        recount(itemId);
+        audit.success("RESTORE", "plan_item", itemId, Plans.truncate(item.content(), 100), AuditLog.fact("file", a.fileName()));
     }
 
     /** An evidence file as the item page lists it. */
     public record Evidence(long id, String fileName, @Nullable String contentType, long size, String storageKey,
                            LocalDateTime uploadedAt, @Nullable String uploadedBy) {
+
+        static Evidence of(Attachment a) {
+            return new Evidence(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.storageKey(), a.createdAt(),
+                    a.createdBy());
+        }
 
         public boolean image() {
             return contentType != null && contentType.startsWith("image/");
@@ -737,7 +783,8 @@ public class PlanItems {
         jdbc.sql("""
                 update plan_item set record_count =
                        (select count(*) from plan_item_record r where r.item_id = plan_item.id)
-                     + (select count(*) from plan_item_evidence e where e.item_id = plan_item.id)
+                     + (select count(*) from attachment e where e.owner_type = 'plan.evidence' and e.owner_id = plan_item.id
+                                                             and e.deleted_at is null)
                      + (select count(*) from plan_item_pass s where s.item_id = plan_item.id)
                  where id = ?""").param(itemId).update();
         shares.recount(itemId);

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jiaoyan.audit.AuditLog;
+import org.jiaoyan.files.Attachment;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.shared.Inserts;
@@ -33,15 +35,23 @@ public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
     public static final List<String> COMMON_ITEMS = List.of("病历书写质量", "手卫生依从性", "危急值报告", "交接班制度",
             "查对制度", "急救药品与设备", "院感防控", "压疮防护", "跌倒防范", "用药安全", "护理文书书写", "母婴同室安全");
 
+    /** Owner type of a check's file (检查表照片 …) in the shared {@link Attachments} table; the latest upload counts. */
+    public static final String FILE = "quality.check";
+
     private static final String SELECT = """
-            select q.*, coalesce(u.short_name, u.name) as unit_name, p.name as checker_name
-              from quality_check q join org_unit u on u.id = q.unit_id join person p on p.id = q.checker_id""";
+            select q.*, coalesce(u.short_name, u.name) as unit_name, p.name as checker_name,
+                   f.file_name as att_name, f.content_type as att_type, f.storage_key as att_key
+              from quality_check q join org_unit u on u.id = q.unit_id join person p on p.id = q.checker_id
+              left join attachment f on f.id = (select max(x.id) from attachment x where x.owner_type = 'quality.check'
+                                                   and x.owner_id = q.id and x.deleted_at is null)""";
 
     private final JdbcClient jdbc;
     private final QualityScope scope;
     private final AuditLog audit;
+    private final Attachments attachments;
 
-    QcChecks(JdbcClient jdbc, QualityScope scope, AuditLog audit) {
+    QcChecks(JdbcClient jdbc, QualityScope scope, AuditLog audit, Attachments attachments) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.scope = scope;
         this.audit = audit;
@@ -110,16 +120,28 @@ public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
                 AuditLog.diff(java.util.Map.of("result", before.result().name()), java.util.Map.of("result", d.result().name())));
     }
 
-    /** Attaches (or replaces) the check's file. */
+    /** Attaches (or replaces) the check's file; a replaced file goes to the recycle bin of attachments. */
     public void attach(long id, StoredFile file) {
         QcCheck c = get(id);
         scope.requireManage(c.unitId());
-        jdbc.sql("""
-                update quality_check set file_name = ?, content_type = ?, size_bytes = ?, storage_key = ?,
-                       version = version + 1, updated_at = ?, updated_by = ? where id = ?""")
-                .params(file.originalName(), file.contentType(), file.size(), file.key(), LocalDateTime.now(),
-                        Access.actor(), id).update();
+        for (Attachment old : attachments.of(FILE, id)) {
+            attachments.delete(old.id());
+        }
+        attachments.attach(c.institutionId(), FILE, id, null, file);
+        jdbc.sql("update quality_check set version = version + 1, updated_at = ?, updated_by = ? where id = ?")
+                .params(LocalDateTime.now(), Access.actor(), id).update();
         audit.success("UPLOAD", "quality_check", id, c.item(), AuditLog.fact("file", file.originalName()));
+    }
+
+    /** The check's file, to serve it (404 when the check is out of reach, deleted, or has no file). */
+    @Transactional(readOnly = true)
+    public Attachment file(long id) {
+        get(id);
+        List<Attachment> files = attachments.of(FILE, id);
+        if (files.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return files.get(files.size() - 1);
     }
 
     @Override
@@ -176,7 +198,7 @@ public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
         return new QcCheck(rs.getLong("id"), rs.getLong("institution_id"), rs.getLong("unit_id"), rs.getString("unit_name"),
                 rs.getObject("checked_on", LocalDate.class), rs.getString("item"), rs.getLong("checker_id"),
                 rs.getString("checker_name"), QcResult.valueOf(rs.getString("result")), rs.getString("findings"),
-                rs.getString("rectification"), rs.getString("file_name"), rs.getString("content_type"),
-                rs.getString("storage_key"), rs.getInt("version"));
+                rs.getString("rectification"), rs.getString("att_name"), rs.getString("att_type"),
+                rs.getString("att_key"), rs.getInt("version"));
     }
 }

@@ -57,10 +57,12 @@ class ActivityController {
     private final org.jiaoyan.org.OrgUnits orgUnits;
     private final org.springframework.context.MessageSource messages;
     private final org.jiaoyan.observation.Observations observations;
+    private final org.jiaoyan.files.Attachments attachments;
 
     ActivityController(Activities activities, PlanItems planItems, Uploads uploads, CollectivePrep prep,
                        org.jiaoyan.org.OrgUnits orgUnits, org.springframework.context.MessageSource messages,
-                       org.jiaoyan.observation.Observations observations) {
+                       org.jiaoyan.observation.Observations observations, org.jiaoyan.files.Attachments attachments) {
+        this.attachments = attachments;
         this.activities = activities;
         this.planItems = planItems;
         this.uploads = uploads;
@@ -330,11 +332,8 @@ class ActivityController {
 
     @GetMapping("/{id}/prep/{stepId}/file")
     ResponseEntity<InputStreamResource> stepFile(@PathVariable long id, @PathVariable long stepId) throws IOException {
-        PrepStep s = requireStepOf(id, stepId);
-        if (s.storageKey() == null || s.fileName() == null) {
-            throw new org.jiaoyan.shared.NotFoundException();
-        }
-        return FileDownload.of(uploads, s.fileName(), s.contentType(), s.storageKey());
+        requireStepOf(id, stepId);
+        return attachments.download(prep.file(stepId));
     }
 
     private PrepStep requireStepOf(long activityId, long stepId) {

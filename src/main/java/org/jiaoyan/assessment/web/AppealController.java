@@ -2,18 +2,17 @@ package org.jiaoyan.assessment.web;
 
 import org.jiaoyan.web.Typed;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.jiaoyan.assessment.Appeals;
 import org.jiaoyan.assessment.CheckLevel;
 import org.jiaoyan.assessment.Schemes;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.org.SchoolTerm;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.web.Flash;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +29,10 @@ class AppealController {
     private final Appeals appeals;
     private final Schemes schemes;
     private final ScorePages pages;
+    private final Attachments attachments;
 
-    AppealController(Appeals appeals, Schemes schemes, ScorePages pages) {
+    AppealController(Appeals appeals, Schemes schemes, ScorePages pages, Attachments attachments) {
+        this.attachments = attachments;
         this.appeals = appeals;
         this.schemes = schemes;
         this.pages = pages;
@@ -95,14 +96,7 @@ class AppealController {
     }
 
     @GetMapping("/appeals/{id}/file")
-    void download(@PathVariable long id, HttpServletResponse response) throws IOException {
-        Appeals.Appeal a = appeals.get(id);
-        try (InputStream in = appeals.file(id)) {
-            String name = a.fileName() == null ? "file" : a.fileName();
-            response.setContentType("application/octet-stream");
-            response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                    + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-            in.transferTo(response.getOutputStream());
-        }
+    ResponseEntity<InputStreamResource> download(@PathVariable long id) throws IOException {
+        return attachments.download(appeals.file(id));
     }
 }

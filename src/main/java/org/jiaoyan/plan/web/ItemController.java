@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jiaoyan.files.FileDownload;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.files.StoredFile;
 import org.jiaoyan.files.Uploads;
 import org.jiaoyan.org.Terms;
@@ -51,9 +51,11 @@ class ItemController {
     private final PlanItems items;
     private final Terms terms;
     private final Uploads uploads;
+    private final Attachments attachments;
     private final MessageSource messages;
 
-    ItemController(Plans plans, PlanItems items, Terms terms, Uploads uploads, MessageSource messages) {
+    ItemController(Plans plans, PlanItems items, Terms terms, Uploads uploads, Attachments attachments, MessageSource messages) {
+        this.attachments = attachments;
         this.plans = plans;
         this.items = items;
         this.terms = terms;
@@ -167,6 +169,7 @@ class ItemController {
         model.addAttribute("myShares", items.myShares(itemId));
         model.addAttribute("records", items.records(itemId));
         model.addAttribute("evidence", items.evidence(itemId));
+        model.addAttribute("deletedEvidence", items.deletedEvidence(itemId));
         model.addAttribute("passes", item.recordKind() == RecordKind.PASS_EACH ? items.passes(itemId) : java.util.List.of());
         model.addAttribute("unresolved", plans.rights(p).editor() ? items.unresolvedNames(itemId) : java.util.List.of());
         return "plan/item-detail";
@@ -223,8 +226,21 @@ class ItemController {
     ResponseEntity<InputStreamResource> download(@PathVariable long planId, @PathVariable long itemId,
                                                  @PathVariable long evidenceId) throws IOException {
         item(planId, itemId);
-        PlanItems.Evidence e = items.evidence(itemId, evidenceId);
-        return FileDownload.of(uploads, e.fileName(), e.contentType(), e.storageKey());
+        return attachments.download(items.evidenceFile(itemId, evidenceId));
+    }
+
+    @PostMapping("/{itemId}/evidence/{evidenceId}/delete")
+    String deleteEvidence(@PathVariable long planId, @PathVariable long itemId, @PathVariable long evidenceId,
+                          RedirectAttributes redirect) {
+        item(planId, itemId);
+        return act(planId, itemId, redirect, "plan.item.evidence.deleted", () -> items.deleteEvidence(itemId, evidenceId));
+    }
+
+    @PostMapping("/{itemId}/evidence/{evidenceId}/restore")
+    String restoreEvidence(@PathVariable long planId, @PathVariable long itemId, @PathVariable long evidenceId,
+                           RedirectAttributes redirect) {
+        item(planId, itemId);
+        return act(planId, itemId, redirect, "restored", () -> items.restoreEvidence(itemId, evidenceId));
     }
 
     @PostMapping("/{itemId}/passes/{personId}")

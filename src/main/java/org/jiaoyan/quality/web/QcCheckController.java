@@ -2,7 +2,7 @@ package org.jiaoyan.quality.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.jiaoyan.files.FileDownload;
+import org.jiaoyan.files.Attachments;
 import org.jiaoyan.files.Uploads;
 import org.jiaoyan.quality.Department;
 import org.jiaoyan.quality.QcCheck;
@@ -10,7 +10,6 @@ import org.jiaoyan.quality.QcCheckData;
 import org.jiaoyan.quality.QcChecks;
 import org.jiaoyan.quality.QcResult;
 import org.jiaoyan.quality.QualityDepartments;
-import org.jiaoyan.shared.NotFoundException;
 import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.web.Flash;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +32,12 @@ class QcCheckController extends QualityRecordController<QcCheck, QcCheckData, Qc
 
     private final QcChecks checks;
     private final Uploads uploads;
+    private final Attachments attachments;
 
-    QcCheckController(QcChecks checks, QualityDepartments departments, QualityPages pages, Uploads uploads) {
+    QcCheckController(QcChecks checks, QualityDepartments departments, QualityPages pages, Uploads uploads,
+                      Attachments attachments) {
         super("checks", "check", "c", checks, departments, pages);
+        this.attachments = attachments;
         this.checks = checks;
         this.uploads = uploads;
     }
@@ -84,10 +86,6 @@ class QcCheckController extends QualityRecordController<QcCheck, QcCheckData, Qc
 
     @GetMapping("/{id}/file")
     ResponseEntity<InputStreamResource> file(@PathVariable long id) throws IOException {
-        QcCheck c = checks.get(id);
-        if (!c.hasFile()) {
-            throw new NotFoundException();
-        }
-        return FileDownload.of(uploads, c.fileName(), c.contentType(), c.storageKey());
+        return attachments.download(checks.file(id));
     }
 }
