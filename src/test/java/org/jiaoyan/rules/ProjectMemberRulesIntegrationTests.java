@@ -135,6 +135,10 @@ class ProjectMemberRulesIntegrationTests {
         String lonerName = jdbc.sql("select name from person where id = ?").param(loner.get(0)).query(String.class).single();
         Document matrix = page("/rules/" + rule.id() + "/matrix?from=" + today + "&to=" + today, "jks");
         assertThat(matrix.text()).contains(names).doesNotContain(lonerName).contains("每位课题组成员");
+
+        // a personal project that ended before the term leaves its lead out of the term
+        jdbc.sql("update research_project set end_date = ? where id = ?").params(term.startDate().minusDays(1), approvedPersonal).update();
+        assertThat(currentTerm(rule, today)).doesNotContainKey(personal.get(0)).containsKey(group.get(0));
     }
 
     @Test
