@@ -108,6 +108,9 @@ class DemoCounty implements ApplicationRunner {
             assessment.create(experimental.id(), chineseGroup, teacher, staff);
             // research projects: a county project with sub-projects, personal projects in different stages
             research.create(experimental.id(), office, teacher, staff);
+            // the research rules over those projects: each 课题组's monthly material, and a paper a term from every
+            // 课题组 member and personal-project lead (the demo teacher wrote one; the others are behind)
+            rules.installTemplates(experimental.id(), List.of("PROJECT_MATERIAL_FIRST_WEEK", "PROJECT_PAPER_TERM"));
         }));
         log.info("""
 

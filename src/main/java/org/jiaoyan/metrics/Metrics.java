@@ -16,14 +16,20 @@ public class Metrics {
     private final Map<String, MetricDefinition> definitionById = new HashMap<>();
 
     private final List<EvidenceSource> evidenceSources;
+    private final List<PeopleSource> peopleSources;
 
     public Metrics(List<MetricSource> sources) {
-        this(sources, List.of());
+        this(sources, List.of(), List.of());
+    }
+
+    public Metrics(List<MetricSource> sources, List<EvidenceSource> evidenceSources) {
+        this(sources, evidenceSources, List.of());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public Metrics(List<MetricSource> sources, List<EvidenceSource> evidenceSources) {
+    public Metrics(List<MetricSource> sources, List<EvidenceSource> evidenceSources, List<PeopleSource> peopleSources) {
         this.evidenceSources = List.copyOf(evidenceSources);
+        this.peopleSources = List.copyOf(peopleSources);
         for (MetricSource source : sources) {
             for (MetricDefinition d : source.definitions()) {
                 if (sourceById.putIfAbsent(d.id(), source) != null) {
@@ -92,5 +98,18 @@ public class Metrics {
         definition(metricId);
         return evidenceSources.stream().filter(s -> s.lists(metricId)).findFirst()
                 .map(s -> s.evidence(metricId, period, subjectId));
+    }
+
+    /**
+     * The people of a set (see {@link PeopleSource}) in the institutions on the day; empty when no module answers the
+     * set (the module is not part of this installation).
+     */
+    public java.util.Set<Long> people(String setId, Collection<Long> institutionIds, LocalDate day) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        if (!institutionIds.isEmpty()) {
+            peopleSources.stream().filter(s -> s.sets().contains(setId))
+                    .forEach(s -> out.addAll(s.people(setId, institutionIds, day)));
+        }
+        return out;
     }
 }

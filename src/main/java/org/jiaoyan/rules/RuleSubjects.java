@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jiaoyan.mentoring.MentorPair;
 import org.jiaoyan.mentoring.MentorPairs;
+import org.jiaoyan.metrics.Metrics;
 import org.jiaoyan.org.GroupKind;
 import org.jiaoyan.org.SubjectDirectory;
 import org.jiaoyan.org.SubjectDirectory.Staff;
@@ -23,12 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleSubjects {
 
+    /** The people set (see {@link org.jiaoyan.metrics.PeopleSource}) of personal project leads, who have no 课题组. */
+    static final String PERSONAL_PROJECT_LEADS = "research.personal-leads";
+
     private final SubjectDirectory directory;
     private final MentorPairs pairs;
+    private final Metrics metrics;
 
-    RuleSubjects(SubjectDirectory directory, MentorPairs pairs) {
+    RuleSubjects(SubjectDirectory directory, MentorPairs pairs, Metrics metrics) {
         this.directory = directory;
         this.pairs = pairs;
+        this.metrics = metrics;
     }
 
     /** People and units read once for several days (a matrix over many periods). */
@@ -39,6 +45,8 @@ class RuleSubjects {
         private List<Unit> units;
         private Map<Long, List<Long>> members;
         private final Map<Integer, List<MentorPair>> pairsByYear = new java.util.HashMap<>();
+        private Set<Long> projectGroupMembers;
+        private final Map<LocalDate, Set<Long>> personalLeadsByDay = new java.util.HashMap<>();
 
         Snapshot(RuleSpec spec, Collection<Long> institutions) {
             this.spec = spec;
@@ -47,7 +55,7 @@ class RuleSubjects {
 
         List<ComplianceSubject> on(LocalDate day) {
             return switch (spec.filter()) {
-                case ALL_TEACHERS, UNDER_AGE, SERVICE_UNDER, TITLE, HONOUR, LIST_PEOPLE -> people(day);
+                case ALL_TEACHERS, UNDER_AGE, SERVICE_UNDER, TITLE, HONOUR, LIST_PEOPLE, PROJECT_MEMBERS -> people(day);
                 case GROUPS, DEPARTMENTS, LIST_UNITS -> units();
                 case PAIRS -> pairs(day);
                 case INSTITUTION -> institutions.stream()
@@ -60,6 +68,7 @@ class RuleSubjects {
                 staff = directory.staff(institutions);
             }
             Set<String> values = values();
+            Set<Long> projectPeople = spec.filter() == SubjectFilter.PROJECT_MEMBERS ? projectPeople(day) : Set.of();
             List<ComplianceSubject> out = new ArrayList<>();
             for (Staff s : staff) {
                 boolean in = switch (spec.filter()) {
@@ -74,12 +83,29 @@ class RuleSubjects {
                     case TITLE -> s.titleCode() != null && values.contains(s.titleCode());
                     case HONOUR -> s.honourCodes().stream().anyMatch(values::contains);
                     case LIST_PEOPLE -> values.contains(String.valueOf(s.id()));
+                    case PROJECT_MEMBERS -> projectPeople.contains(s.id());
                     default -> true;
                 };
                 if (in) {
                     out.add(new ComplianceSubject(s.id(), s.name(), s.institutionId(), Set.of(s.id()), Set.of()));
                 }
             }
+            return out;
+        }
+
+        /**
+         * 课题组成员 on the day: the members and leaders of the 课题组 (as the org tree holds them now: it keeps no
+         * membership history) and the leads of personal projects running on the day.
+         */
+        private Set<Long> projectPeople(LocalDate day) {
+            if (projectGroupMembers == null) {
+                List<Unit> groups = directory.units(institutions, UnitType.GROUP, GroupKind.PROJECT);
+                projectGroupMembers = new HashSet<>();
+                directory.members(groups.stream().map(Unit::id).toList()).values().forEach(projectGroupMembers::addAll);
+                groups.stream().map(Unit::leaderId).filter(java.util.Objects::nonNull).forEach(projectGroupMembers::add);
+            }
+            Set<Long> out = new HashSet<>(projectGroupMembers);
+            out.addAll(personalLeadsByDay.computeIfAbsent(day, d -> metrics.people(PERSONAL_PROJECT_LEADS, institutions, d)));
             return out;
         }
 

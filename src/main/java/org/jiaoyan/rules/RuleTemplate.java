@@ -29,7 +29,7 @@ public record RuleTemplate(String code, Sector sector, String name, RuleSpec spe
                     spec("research.monthly-material", SubjectFilter.GROUPS, "PROJECT", PeriodKind.FIRST_TEACHING_WEEK_OF_MONTH, 1),
                     "module.research"),
             new RuleTemplate("PROJECT_PAPER_TERM", Sector.EDUCATION, "课题组成员每学期一篇课题论文",
-                    spec("research.member-papers", SubjectFilter.ALL_TEACHERS, null, PeriodKind.TERM, 1),
+                    spec("research.member-papers", SubjectFilter.PROJECT_MEMBERS, null, PeriodKind.TERM, 1),
                     "module.research"),
             new RuleTemplate("HOSPITAL_QC_WEEKLY", Sector.HEALTHCARE, "科室每周质控一到两项",
                     new RuleSpec("quality.qc-checks", SubjectFilter.DEPARTMENTS, null, PeriodKind.CALENDAR_WEEK, null, null,

@@ -20,6 +20,12 @@ public enum SubjectFilter {
     HONOUR(SubjectKind.TEACHER),
     /** 指定教师 (value: person ids) */
     LIST_PEOPLE(SubjectKind.TEACHER),
+    /**
+     * 课题组成员: members and leaders of the school's 课题组 (org groups of kind PROJECT), and the leads of approved
+     * personal projects, which have no 课题组 (people set {@link RuleSubjects#PERSONAL_PROJECT_LEADS}, answered by
+     * the research module through metrics). No value.
+     */
+    PROJECT_MEMBERS(SubjectKind.TEACHER),
     /** 全部教研组 / 备课组 / 课题组 (value: the group kind) */
     GROUPS(SubjectKind.GROUP),
     /** 全部处室 / 科室 */

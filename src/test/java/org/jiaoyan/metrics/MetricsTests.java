@@ -42,4 +42,25 @@ class MetricsTests {
                 .hasMessageContaining("unknown metric");
         assertThatThrownBy(() -> new MetricDefinition("Bad Id", SubjectKind.TEACHER, "x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPeopleSetIsAnsweredByItsModuleAndEmptyWithoutOne() {
+        PeopleSource leads = new PeopleSource() {
+            @Override
+            public java.util.Set<String> sets() {
+                return java.util.Set.of("research.personal-leads");
+            }
+
+            @Override
+            public java.util.Set<Long> people(String setId, Collection<Long> institutionIds, LocalDate day) {
+                return institutionIds.contains(9L) ? java.util.Set.of(3L, 4L) : java.util.Set.of();
+            }
+        };
+        Metrics metrics = new Metrics(List.of(), List.of(), List.of(leads));
+        assertThat(metrics.people("research.personal-leads", List.of(9L), LocalDate.of(2026, 9, 1))).containsExactlyInAnyOrder(3L, 4L);
+        assertThat(metrics.people("research.personal-leads", List.of(), LocalDate.of(2026, 9, 1))).isEmpty();
+        assertThat(metrics.people("other.set", List.of(9L), LocalDate.of(2026, 9, 1))).isEmpty();
+        assertThat(new Metrics(List.of()).people("research.personal-leads", List.of(9L), LocalDate.of(2026, 9, 1)))
+                .as("no research module: nobody, not an error").isEmpty();
+    }
 }
