@@ -84,7 +84,7 @@ public class Handbook {
         doc.paragraph(Block.HEADING, "三、周研究计划");
         List<String[]> weeks = jdbc.sql("""
                 select week_start, content, done from research_week_plan
-                 where project_id = ? and person_id = ? order by week_start""")
+                 where project_id = ? and person_id = ? and deleted_at is null order by week_start""")
                 .params(p.id(), personId).query((rs, i) -> new String[] {
                         ChineseDates.date(rs.getObject(1, LocalDate.class)) + "起", rs.getString(2),
                         rs.getBoolean(3) ? "已完成" : "未完成"}).list();

@@ -96,7 +96,7 @@ public class ProjectWork {
         Map<LocalDate, WeekPlan> plans = new HashMap<>();
         jdbc.sql("""
                 select w.*, pe.name as person_name from research_week_plan w left join person pe on pe.id = w.person_id
-                 where w.project_id = ? order by w.week_start""").param(projectId).query(ProjectWork::weekPlan).list()
+                 where w.project_id = ? and w.deleted_at is null order by w.week_start""").param(projectId).query(ProjectWork::weekPlan).list()
                 .forEach(w -> plans.put(w.weekStart(), w));
         List<Week> out = new ArrayList<>();
         if (from == null || to == null || to.isBefore(from)) {
@@ -116,7 +116,7 @@ public class ProjectWork {
         projects.get(projectId);
         return jdbc.sql("""
                 select w.*, pe.name as person_name from research_week_plan w left join person pe on pe.id = w.person_id
-                 where w.project_id = ? and w.week_start = ?""").params(projectId, weekStart)
+                 where w.project_id = ? and w.week_start = ? and w.deleted_at is null""").params(projectId, weekStart)
                 .query(ProjectWork::weekPlan).optional();
     }
 
@@ -148,26 +148,55 @@ public class ProjectWork {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        boolean exists = jdbc.sql("select count(*) from research_week_plan where project_id = ? and week_start = ?")
-                .params(projectId, weekStart).query(Long.class).single() > 0;
+        Boolean deleted = jdbc.sql("select deleted_at is not null from research_week_plan where project_id = ? and week_start = ?")
+                .params(projectId, weekStart).query(Boolean.class).optional().orElse(null);
         if (version == null) {
-            if (exists) {
+            if (Boolean.FALSE.equals(deleted)) {
                 throw new StaleEditException();
             }
-            jdbc.sql("""
-                    insert into research_week_plan (project_id, week_start, content, person_id, done, updated_by)
-                    values (?, ?, ?, ?, ?, ?)""").params(projectId, weekStart, c, personId, done, Access.actor()).update();
+            if (deleted == null) {
+                jdbc.sql("""
+                        insert into research_week_plan (project_id, week_start, content, person_id, done, updated_by)
+                        values (?, ?, ?, ?, ?, ?)""").params(projectId, weekStart, c, personId, done, Access.actor()).update();
+            } else {
+                // the week's line was deleted: planning the week again takes its row back (one row per week)
+                jdbc.sql("""
+                        update research_week_plan set content = ?, person_id = ?, done = ?, updated_at = ?, updated_by = ?,
+                               deleted_at = null, deleted_by = null, version = version + 1
+                         where project_id = ? and week_start = ? and deleted_at is not null""")
+                        .params(c, personId, done, LocalDateTime.now(), Access.actor(), projectId, weekStart).update();
+            }
         } else {
             int n = jdbc.sql("""
                     update research_week_plan set content = ?, person_id = ?, done = ?, updated_at = ?, updated_by = ?,
                            version = version + 1
-                     where project_id = ? and week_start = ? and version = ?""")
+                     where project_id = ? and week_start = ? and version = ? and deleted_at is null""")
                     .params(c, personId, done, LocalDateTime.now(), Access.actor(), projectId, weekStart, version).update();
             if (n == 0) {
                 throw new StaleEditException();
             }
         }
         audit.success("UPDATE", "research_week_plan", projectId, weekStart + " " + c, null);
+    }
+
+    /**
+     * Deletes a line of the weekly plan (the lead or the office), softly: the week shows as not planned again. A
+     * version someone changed meanwhile is refused; another project's line answers 404.
+     */
+    public void deleteWeek(long projectId, long planId, int version) {
+        projects.editable(projectId);
+        WeekPlan w = jdbc.sql("""
+                select w.*, null as person_name from research_week_plan w
+                 where w.id = ? and w.project_id = ? and w.deleted_at is null""").params(planId, projectId)
+                .query(ProjectWork::weekPlan).optional().orElseThrow(NotFoundException::new);
+        int n = jdbc.sql("""
+                update research_week_plan set deleted_at = ?, deleted_by = ?, version = version + 1
+                 where id = ? and version = ? and deleted_at is null""")
+                .params(LocalDateTime.now(), Access.actor(), planId, version).update();
+        if (n == 0) {
+            throw new StaleEditException();
+        }
+        audit.success("DELETE", "research_week_plan", planId, w.weekStart() + " " + w.content(), null);
     }
 
     // ---------------------------------------------------------------- monthly material

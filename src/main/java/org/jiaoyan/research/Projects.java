@@ -258,16 +258,45 @@ public class Projects {
         if (!runsOrganizer(organizerId)) {
             throw new NotFoundException();
         }
-        return jdbc.sql("""
-                select r.id, r.name, r.level, r.apply_until,
-                       (select count(*) from research_project p where p.round_id = r.id and p.deleted_at is null) as projects
-                  from research_round r where r.organizer_id = ? and r.deleted_at is null order by r.id desc""")
-                .param(organizerId).query((rs, i) -> new RoundRow(rs.getLong(1), rs.getString(2),
-                        ProjectLevel.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class), rs.getLong(5))).list();
+        return jdbc.sql(ROUND_ROW + " where r.organizer_id = ? and r.deleted_at is null order by r.id desc")
+                .param(organizerId).query(Projects::roundRow).list();
     }
 
-    /** A round as its organiser lists it. */
-    public record RoundRow(long id, String name, ProjectLevel level, @Nullable LocalDate applyUntil, long projects) {
+    /** The organiser's rounds in the recycle bin, last deleted first (for whoever runs it). */
+    @Transactional(readOnly = true)
+    public List<RoundRow> deletedRounds(long organizerId) {
+        if (!runsOrganizer(organizerId)) {
+            throw new NotFoundException();
+        }
+        return jdbc.sql(ROUND_ROW + " where r.organizer_id = ? and r.deleted_at is not null order by r.deleted_at desc, r.id desc")
+                .param(organizerId).query(Projects::roundRow).list();
+    }
+
+    /** A round as its organiser lists it: its projects (not in the recycle bin) and the version it was read at. */
+    public record RoundRow(long id, long organizerId, String name, ProjectLevel level, @Nullable LocalDate applyUntil,
+                           long projects, int version) {
+    }
+
+    private static final String ROUND_ROW = """
+            select r.id, r.organizer_id, r.name, r.level, r.apply_until, r.version,
+                   (select count(*) from research_project p where p.round_id = r.id and p.deleted_at is null) as projects
+              from research_round r""";
+
+    private static RoundRow roundRow(ResultSet rs, int i) throws SQLException {
+        return new RoundRow(rs.getLong("id"), rs.getLong("organizer_id"), rs.getString("name"),
+                ProjectLevel.valueOf(rs.getString("level")), rs.getObject("apply_until", LocalDate.class),
+                rs.getLong("projects"), rs.getInt("version"));
+    }
+
+    /** A live round for whoever runs its organiser; 404 for anyone else, as for a round that does not exist. */
+    @Transactional(readOnly = true)
+    public RoundRow round(long id) {
+        RoundRow r = jdbc.sql(ROUND_ROW + " where r.id = ? and r.deleted_at is null").param(id).query(Projects::roundRow)
+                .optional().orElseThrow(NotFoundException::new);
+        if (!runsOrganizer(r.organizerId())) {
+            throw new NotFoundException();
+        }
+        return r;
     }
 
     /** Creates a round; only whoever runs the organiser (a school's 教科室, the county's researchers). */
@@ -276,6 +305,67 @@ public class Projects {
         if (!u.scope().canManageInstitution(organizerId) && !ownOffice(u, organizerId)) {
             throw new ForbiddenException();
         }
+        String n = roundName(organizerId, name, null);
+        long id = Inserts.id(jdbc.sql("""
+                insert into research_round (organizer_id, name, level, apply_until, created_by)
+                values (?, ?, ?, ?, ?)""").params(organizerId, n, level.name(), applyUntil, Access.actor()));
+        audit.success("CREATE", "research_round", id, n, null);
+        return id;
+    }
+
+    /**
+     * Changes a round's name, level and deadline (whoever runs its organiser); the name stays unique among the
+     * organiser's rounds, and an edit of a version someone else changed meanwhile is refused.
+     */
+    public void updateRound(long id, int version, String name, ProjectLevel level, @Nullable LocalDate applyUntil) {
+        RoundRow r = round(id);
+        String n = roundName(r.organizerId(), name, id);
+        int changed = jdbc.sql("""
+                update research_round set name = ?, level = ?, apply_until = ?, version = version + 1
+                 where id = ? and version = ? and deleted_at is null""")
+                .params(n, level.name(), applyUntil, id, version).update();
+        if (changed == 0) {
+            throw new StaleEditException();
+        }
+        audit.success("UPDATE", "research_round", id, n, null);
+    }
+
+    /**
+     * Moves a round to the recycle bin (whoever runs its organiser); refused while projects still apply in it, so no
+     * project loses its round. A stale version is refused.
+     */
+    public void deleteRound(long id, int version) {
+        RoundRow r = round(id);
+        if (r.projects() > 0) {
+            throw new ValidationException(List.of(new FieldProblem(null, "research.round.hasProjects", r.name(), r.projects())));
+        }
+        int changed = jdbc.sql("""
+                update research_round set deleted_at = ?, deleted_by = ?, version = version + 1
+                 where id = ? and version = ? and deleted_at is null""")
+                .params(LocalDateTime.now(), Access.actor(), id, version).update();
+        if (changed == 0) {
+            throw new StaleEditException();
+        }
+        audit.success("DELETE", "research_round", id, r.name(), null);
+    }
+
+    /** Takes a round back out of the recycle bin, unless a live round of the organiser has taken its name meanwhile. */
+    public void restoreRound(long id) {
+        RoundRow r = jdbc.sql(ROUND_ROW + " where r.id = ? and r.deleted_at is not null").param(id).query(Projects::roundRow)
+                .optional().orElseThrow(NotFoundException::new);
+        if (!runsOrganizer(r.organizerId())) {
+            throw new NotFoundException();
+        }
+        if (roundNameTaken(r.organizerId(), r.name(), id)) {
+            throw new ValidationException("name", "research.round.restoreTaken", r.name());
+        }
+        jdbc.sql("update research_round set deleted_at = null, deleted_by = null, version = version + 1 where id = ?")
+                .param(id).update();
+        audit.success("RESTORE", "research_round", id, r.name(), null);
+    }
+
+    /** The round name cleaned and checked: required, at most 100 characters, not used by another live round. */
+    private String roundName(long organizerId, @Nullable String name, @Nullable Long self) {
         String n = Text.clean(name);
         if (n == null) {
             throw new ValidationException("name", "validation.required");
@@ -283,15 +373,17 @@ public class Projects {
         if (n.length() > 100) {
             throw new ValidationException("name", "research.round.long");
         }
-        if (jdbc.sql("select count(*) from research_round where organizer_id = ? and name = ? and deleted_at is null")
-                .params(organizerId, n).query(Long.class).single() > 0) {
+        if (roundNameTaken(organizerId, n, self)) {
             throw new ValidationException("name", "research.round.taken", n);
         }
-        long id = Inserts.id(jdbc.sql("""
-                insert into research_round (organizer_id, name, level, apply_until, created_by)
-                values (?, ?, ?, ?, ?)""").params(organizerId, n, level.name(), applyUntil, Access.actor()));
-        audit.success("CREATE", "research_round", id, n, null);
-        return id;
+        return n;
+    }
+
+    private boolean roundNameTaken(long organizerId, String name, @Nullable Long self) {
+        return jdbc.sql("""
+                select count(*) from research_round
+                 where organizer_id = ? and name = ? and deleted_at is null and id <> ?""")
+                .params(organizerId, name, self == null ? -1L : self).query(Long.class).single() > 0;
     }
 
     // ---------------------------------------------------------------- writing

@@ -106,7 +106,7 @@ public class ResearchNotices {
                 .param("ids", ids).param("org", d.organizerId()).query(Long.class).single() != ids.size()) {
             problems.add(new FieldProblem("projectIds", "researchreview.notice.foreign"));
         }
-        if (d.roundId() != null && jdbc.sql("select count(*) from research_round where id = ? and organizer_id = ?")
+        if (d.roundId() != null && jdbc.sql("select count(*) from research_round where id = ? and organizer_id = ? and deleted_at is null")
                 .params(d.roundId(), d.organizerId()).query(Long.class).single() == 0) {
             problems.add(new FieldProblem("roundId", "research.round.unknown"));
         }

@@ -380,4 +380,25 @@ class ActivityIntegrationTests {
         mvc.perform(get("/").with(TestUsers.as(users, "teacher2"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("明天的教研活动"))));
     }
+
+    /** /activities/new?unitId= (the 新建活动 link of a project's 课题组) chooses that unit only for whoever organises for it. */
+    @Test
+    void theNewActivityFormPreselectsAUnitTheUserOrganisesForAndIgnoresAnyOther() throws Exception {
+        List<org.jiaoyan.org.OrgUnit> mine = Access.as(user("jks"), () -> activities.organiserUnits());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mine.size() > 1, "jks organises for more than one unit");
+        long first = mine.get(0).id();
+        long wanted = mine.get(mine.size() - 1).id();
+        String selected = "value=\"" + wanted + "\" selected=\"selected\"";
+        mvc.perform(get("/activities/new").with(TestUsers.as(users, "jks"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + first + "\" selected=\"selected\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(selected))));
+        mvc.perform(get("/activities/new").param("unitId", String.valueOf(wanted)).with(TestUsers.as(users, "jks")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(selected)));
+        // not a number, or another school's unit: ignored, the form as without it
+        mvc.perform(get("/activities/new").param("unitId", "abc").with(TestUsers.as(users, "jks")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + first + "\" selected=\"selected\"")));
+        mvc.perform(get("/activities/new").param("unitId", String.valueOf(wanted)).with(TestUsers.as(users, "teacher2")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(containsString("value=\"" + wanted + "\""))));
+    }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -318,5 +319,79 @@ class ProjectWorkIntegrationTests {
             work.deleteInspection(id, inspection);
             return null;
         })).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aLineOfTheWeeklyPlanIsDeletedByTheLeadAndTheWeekShowsAsNotPlanned() throws Exception {
+        ResearchFixtures fx = fx();
+        List<Long> people = fx.teachers(36, 3);
+        long id = fx.approved("周计划删除研究", people);
+        long school = fx.user("jks").institutionId();
+        var lead = user(ResearchFixtures.person(people.get(0), school));
+        var member = user(ResearchFixtures.person(people.get(1), school));
+        LocalDate monday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        mvc.perform(post("/projects/" + id + "/work/weeks").with(lead).with(csrf())
+                        .param("weekStart", monday.toString()).param("content", "整理学生阅读任务单，分析完成情况"))
+                .andExpect(status().is3xxRedirection());
+        long plan = Access.as(fx.user("jks"), () -> work.week(id, monday)).orElseThrow().id();
+        String deleteUrl = "/projects/" + id + "/work/weeks/" + plan + "/delete";
+
+        // the line offers 删除 with a confirm naming the week
+        mvc.perform(get("/projects/" + id + "/work").with(lead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("整理学生阅读任务单，分析完成情况")))
+                .andExpect(content().string(containsString("action=\"" + deleteUrl + "\"")))
+                .andExpect(content().string(containsString("确定删除 " + org.jiaoyan.shared.ChineseDates.date(monday) + " 这一周的研究计划吗？")));
+        // a member reads but does not delete; another school's teacher gets 404; another project's id as well
+        mvc.perform(get("/projects/" + id + "/work").with(member))
+                .andExpect(content().string(not(containsString(deleteUrl))));
+        mvc.perform(post(deleteUrl).with(member).with(csrf()).param("version", "0")).andExpect(status().isForbidden());
+        mvc.perform(post(deleteUrl).with(TestUsers.as(users, "teacher2")).with(csrf()).param("version", "0"))
+                .andExpect(status().isNotFound());
+        long otherProject = fx.approved("周计划删除研究（另一课题）", fx.teachers(37, 2));
+        mvc.perform(post("/projects/" + otherProject + "/work/weeks/" + plan + "/delete").with(TestUsers.as(users, "jks"))
+                .with(csrf()).param("version", "0")).andExpect(status().isNotFound());
+        // a stale version is refused with the reason
+        mvc.perform(post(deleteUrl).with(lead).with(csrf()).param("version", "5"))
+                .andExpect(flash().attribute("flashError", "error.staleEdit"));
+
+        mvc.perform(post(deleteUrl).with(lead).with(csrf()).param("version", "0"))
+                .andExpect(redirectedUrl("/projects/" + id + "/work#weeks"))
+                .andExpect(flash().attribute("flashSuccess", "researchwork.week.deleted"));
+        mvc.perform(get("/projects/" + id + "/work").with(lead)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("整理学生阅读任务单，分析完成情况"))))
+                .andExpect(content().string(containsString("未安排")));
+        assertThat(Access.as(fx.user("jks"), () -> work.week(id, monday))).isEmpty();
+        assertThat(jdbc.sql("select deleted_at is not null from research_week_plan where id = ?").param(plan)
+                .query(Boolean.class).single()).as("kept in the table, marked deleted").isTrue();
+        mvc.perform(post(deleteUrl).with(lead).with(csrf()).param("version", "1")).andExpect(status().isNotFound());
+
+        // planning the week again works as for a new week
+        mvc.perform(post("/projects/" + id + "/work/weeks").with(lead).with(csrf())
+                        .param("weekStart", monday.toString()).param("content", "重新安排：课例研讨"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Access.as(fx.user("jks"), () -> work.week(id, monday))).hasValueSatisfying(w -> {
+            assertThat(w.content()).isEqualTo("重新安排：课例研讨");
+            assertThat(w.done()).isFalse();
+        });
+    }
+
+    @Test
+    void theNewActivityLinkPreselectsTheProjectsGroup() throws Exception {
+        ResearchFixtures fx = fx();
+        List<Long> people = fx.teachers(38, 2);
+        long id = fx.approved("课题组活动入口研究", people);
+        long group = Access.as(fx.user("jks"), () -> projects.get(id)).groupId();
+        var lead = user(ResearchFixtures.person(people.get(0), fx.user("jks").institutionId()));
+        String link = "/activities/new?unitId=" + group;
+        mvc.perform(get("/projects/" + id + "/work").with(lead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"" + link + "\"")));
+        // the lead leads the 课题组 and the office manages the school: either finds it chosen in the form
+        mvc.perform(get(link).with(lead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + group + "\" selected=\"selected\"")));
+        mvc.perform(get(link).with(TestUsers.as(users, "jks"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + group + "\" selected=\"selected\"")));
+        // another school's office may not organise for it: the parameter is ignored and the group not offered
+        mvc.perform(get(link).with(TestUsers.as(users, "teacher2"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("value=\"" + group + "\""))));
     }
 }

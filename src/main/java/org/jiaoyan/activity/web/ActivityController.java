@@ -139,15 +139,21 @@ class ActivityController {
         return "redirect:/activities/types";
     }
 
+    /**
+     * The empty form; unitId (e.g. from a project's work tab, its 课题组) preselects the organising unit when the user
+     * may organise for it, and is ignored otherwise.
+     */
     @GetMapping("/new")
-    String createForm(@RequestParam(required = false) @Nullable Long planItem, Model model) {
+    String createForm(@RequestParam(required = false) @Nullable Long planItem,
+                      @RequestParam(required = false) @Nullable String unitId, Model model) {
         ActivityForm form = new ActivityForm();
         form.setDate(LocalDate.now());
         form.setPlanItemId(planItem);
         List<org.jiaoyan.org.OrgUnit> units = activities.organiserUnits();
-        if (!units.isEmpty()) {
-            form.setOrganiserUnitId(units.get(0).id());
-        }
+        Long wanted = org.jiaoyan.web.Typed.parseLong(unitId);
+        units.stream().filter(u -> wanted != null && u.id() == wanted).findFirst()
+                .or(() -> units.stream().findFirst())
+                .ifPresent(u -> form.setOrganiserUnitId(u.id()));
         activities.types().stream().findFirst().ifPresent(t -> form.setTypeId(t.id()));
         return formView(form, null, model);
     }

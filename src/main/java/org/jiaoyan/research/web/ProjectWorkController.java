@@ -176,6 +176,13 @@ class ProjectWorkController {
         return render(projects.get(id), null, null, model);
     }
 
+    @PostMapping("/projects/{id}/work/weeks/{planId}/delete")
+    String deleteWeek(@PathVariable long id, @PathVariable long planId, @RequestParam(defaultValue = "-1") int version,
+                      RedirectAttributes redirect) {
+        Flash.outcome(redirect, "researchwork.week.deleted", () -> work.deleteWeek(id, planId, version));
+        return back(id, "weeks");
+    }
+
     // ---------------------------------------------------------------- material
 
     @PostMapping("/projects/{id}/work/materials")
