@@ -231,6 +231,9 @@ public class ProjectStages {
                 defaultDueDates(p, today);
                 projects.syncGroup(projects.find(projectId));
             }
+            if (next == ProjectStage.CLOSED) {
+                projects.retireGroup(projects.find(projectId));
+            }
         } else if (stage == ProjectStage.APPLICATION) {
             jdbc.sql("update research_project set stage = 'REJECTED', updated_at = ?, updated_by = ? where id = ?")
                     .params(LocalDateTime.now(), Access.actor(), projectId).update();

@@ -506,6 +506,7 @@ public class Projects {
             throw new StaleEditException();
         }
         audit.success("DELETE", "research_project", id, p.title(), null);
+        retireGroup(p);
     }
 
     /** Takes a project back out of the recycle bin (the school's office). */
@@ -518,6 +519,10 @@ public class Projects {
         jdbc.sql("update research_project set deleted_at = null, deleted_by = null, version = version + 1 where id = ?")
                 .param(id).update();
         audit.success("RESTORE", "research_project", id, p.title(), null);
+        Long group = p.groupId();
+        if (group != null && p.stage() != ProjectStage.CLOSED) {
+            Access.asSystem(() -> units.restore(group));
+        }
     }
 
     /** The school's projects in the recycle bin, for its office. */
@@ -705,6 +710,25 @@ public class Projects {
                 jdbc.sql("update research_project set group_id = ? where id = ?").params(group, p.id()).update();
             }
             units.setMembers(group, people);
+        });
+    }
+
+    /**
+     * The 课题组 ends with its project: once the project is closed (成果推广 passed) or deleted, its group goes to the
+     * org recycle bin, so its members drop out of group and member rules and new activities no longer offer it; the
+     * activities it held stay. A restored project takes its group back.
+     */
+    void retireGroup(Project p) {
+        Long group = p.groupId();
+        if (group == null) {
+            return;
+        }
+        Access.asSystem(() -> {
+            int live = jdbc.sql("select count(*) from org_unit where id = ? and deleted_at is null").param(group)
+                    .query(Integer.class).single();
+            if (live > 0) {
+                units.delete(group, units.get(group).version());
+            }
         });
     }
 

@@ -134,11 +134,37 @@ class ProjectLifecycleIntegrationTests {
         fx.decide(jks, id, new DecisionData(Decision.PASS, null, null, null));
         assertThat(read(id).stage()).isEqualTo(ProjectStage.CLOSED);
         assertThat(Access.as(jks, () -> projects.canEdit(projects.get(id)))).as("a closed project is read-only").isFalse();
+        assertThat(groupLive(p.groupId())).as("the 课题组 ends with the project: no more group or member rules").isFalse();
 
         List<StageEvent> history = Access.as(jks, () -> stages.history(id));
         assertThat(history).filteredOn(e -> e.action().equals("DECIDE")).extracting(StageEvent::decision)
                 .containsExactly(Decision.PASS, Decision.PASS, Decision.PASS, Decision.PASS, Decision.FAIL, Decision.PASS_REVISED);
         assertThat(history).anySatisfy(e -> assertThat(e.comment()).isEqualTo("研究目标不清"));
+    }
+
+    @Test
+    void aDeletedProjectTakesItsGroupToTheBinAndARestoredOneBringsItBack() {
+        long id = fx.approved("回收站课题", fx.teachers(148, 2));
+        Project p = read(id);
+        long group = java.util.Objects.requireNonNull(p.groupId());
+        assertThat(groupLive(group)).isTrue();
+        Access.as(jks, () -> {
+            projects.delete(id, p.version());
+            return null;
+        });
+        assertThat(groupLive(group)).as("a deleted project's 课题组 leaves the rules and the activity form").isFalse();
+        Access.as(jks, () -> {
+            projects.restore(id);
+            return null;
+        });
+        assertThat(groupLive(group)).as("restored with its project").isTrue();
+        assertThat(jdbc.sql("select count(*) from unit_member where unit_id = ?").param(group).query(Long.class).single())
+                .as("with its members").isEqualTo(2);
+    }
+
+    private boolean groupLive(@org.jspecify.annotations.Nullable Long group) {
+        return group != null && jdbc.sql("select count(*) from org_unit where id = ? and deleted_at is null").param(group)
+                .query(Long.class).single() > 0;
     }
 
     @Test
