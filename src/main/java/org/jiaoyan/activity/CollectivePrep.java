@@ -124,11 +124,10 @@ public class CollectivePrep {
         return jdbc.sql("""
                 select s.*, pe.name as person_name, f.file_name as att_name, f.content_type as att_type,
                        f.storage_key as att_key
-                  from prep_step s join person pe on pe.id = s.person_id
-                  left join attachment f on f.id = (select max(x.id) from attachment x where x.owner_type = 'activity.prep-step'
-                                                       and x.owner_id = s.id and x.deleted_at is null)
-                 where s.activity_id = ?
-                 order by pe.name, case s.step when 'DRAFT' then 1 when 'ADAPT' then 2 else 3 end""").param(activityId)
+                  from prep_step s join person pe on pe.id = s.person_id"""
+                + Attachments.currentFileJoin("f", STEP_FILES, "s.id")
+                + " where s.activity_id = ? order by pe.name, case s.step when 'DRAFT' then 1 when 'ADAPT' then 2 else 3 end")
+                .param(activityId)
                 .query((rs, i) -> new PrepStep(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("person_id"),
                         rs.getString("person_name"), PrepStep.Kind.valueOf(rs.getString("step")), rs.getString("part"),
                         rs.getString("body"), rs.getString("att_name"), rs.getString("att_type"),
@@ -177,10 +176,7 @@ public class CollectivePrep {
             throw new StaleEditException();
         }
         if (file != null) {
-            for (Attachment old : attachments.of(STEP_FILES, stepId)) {
-                attachments.delete(old.id());
-            }
-            attachments.attach(activities.get(s.activityId()).institutionId(), STEP_FILES, stepId, null, file);
+            attachments.replace(activities.get(s.activityId()).institutionId(), STEP_FILES, stepId, null, file);
         }
     }
 
@@ -227,11 +223,7 @@ public class CollectivePrep {
     @Transactional(readOnly = true)
     public Attachment file(long stepId) {
         step(stepId);
-        List<Attachment> files = attachments.of(STEP_FILES, stepId);
-        if (files.isEmpty()) {
-            throw new NotFoundException();
-        }
-        return files.get(files.size() - 1);
+        return attachments.current(STEP_FILES, stepId);
     }
 
     /** A step the user may read (through its activity). */

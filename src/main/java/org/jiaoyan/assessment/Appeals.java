@@ -102,7 +102,7 @@ public class Appeals {
     @Transactional(readOnly = true)
     public org.jiaoyan.files.Attachment file(long id) {
         get(id);
-        return attachments.of(FILE, id).stream().findFirst().orElseThrow(NotFoundException::new);
+        return attachments.current(FILE, id);
     }
 
     // --- changing --------------------------------------------------------------------------------------------
@@ -228,9 +228,7 @@ public class Appeals {
             select a.*, case when a.level = 'TEACHERS' then (select p.name from person p where p.id = a.subject_id)
                              else (select coalesce(u.short_name, u.name) from org_unit u where u.id = a.subject_id) end as subject_name,
                    f.file_name as att_name
-              from assess_appeal a
-              left join attachment f on f.id = (select min(x.id) from attachment x where x.owner_type = 'assessment.appeal'
-                                                   and x.owner_id = a.id and x.deleted_at is null)""";
+              from assess_appeal a""" + Attachments.currentFileJoin("f", FILE, "a.id");
 
     private Appeal find(long id) {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Appeals::row).optional().orElseThrow(NotFoundException::new);

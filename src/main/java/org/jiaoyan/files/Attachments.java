@@ -56,6 +56,35 @@ public class Attachments {
         return get(id);
     }
 
+    /**
+     * For an owner that holds one file (a check's photo, a step's hand-in): the new file takes the place of the
+     * current one, which goes to the recycle bin.
+     */
+    public Attachment replace(long institutionId, String ownerType, long ownerId, @Nullable String category, StoredFile f) {
+        jdbc.sql("""
+                update attachment set deleted_at = current_timestamp, deleted_by = ?
+                 where owner_type = ? and owner_id = ? and deleted_at is null""")
+                .params(Access.actor(), ownerType, ownerId).update();
+        return attach(institutionId, ownerType, ownerId, category, f);
+    }
+
+    /** The owner's current file, the latest attached; 404 when it has none. The caller checks the owner. */
+    @Transactional(readOnly = true)
+    public Attachment current(String ownerType, long ownerId) {
+        return jdbc.sql(SELECT + " where owner_type = ? and owner_id = ? and deleted_at is null order by id desc limit 1")
+                .params(ownerType, ownerId).query(Attachments::row).optional().orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * SQL that joins an owner's current file (the latest attached) as {@code alias}, for lists that show it beside
+     * their rows: {@code currentFileJoin("f", "quality.check", "q.id")}. The owner type is a module's constant, never
+     * user input.
+     */
+    public static String currentFileJoin(String alias, String ownerType, String ownerIdColumn) {
+        return " left join attachment " + alias + " on " + alias + ".id = (select max(x.id) from attachment x"
+                + " where x.owner_type = '" + ownerType + "' and x.owner_id = " + ownerIdColumn + " and x.deleted_at is null)";
+    }
+
     /** One attachment, not deleted; the caller checks the owner. */
     @Transactional(readOnly = true)
     public Attachment get(long id) {

@@ -648,13 +648,6 @@ public class PlanItems {
         return attachments.of(EVIDENCE, itemId).stream().map(Evidence::of).toList();
     }
 
-    /** One evidence file of an item the user may read (404 otherwise). */
-    @Transactional(readOnly = true)
-    public Evidence evidence(long itemId, long evidenceId) {
-        get(itemId);
-        return Evidence.of(attachments.get(evidenceId, EVIDENCE, itemId));
-    }
-
     /** The stored file behind an evidence file of an item the user may read (404 otherwise), to serve it. */
     @Transactional(readOnly = true)
     public Attachment evidenceFile(long itemId, long evidenceId) {

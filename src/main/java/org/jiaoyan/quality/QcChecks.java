@@ -41,9 +41,8 @@ public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
     private static final String SELECT = """
             select q.*, coalesce(u.short_name, u.name) as unit_name, p.name as checker_name,
                    f.file_name as att_name, f.content_type as att_type, f.storage_key as att_key
-              from quality_check q join org_unit u on u.id = q.unit_id join person p on p.id = q.checker_id
-              left join attachment f on f.id = (select max(x.id) from attachment x where x.owner_type = 'quality.check'
-                                                   and x.owner_id = q.id and x.deleted_at is null)""";
+              from quality_check q join org_unit u on u.id = q.unit_id join person p on p.id = q.checker_id"""
+            + Attachments.currentFileJoin("f", FILE, "q.id");
 
     private final JdbcClient jdbc;
     private final QualityScope scope;
@@ -124,10 +123,7 @@ public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
     public void attach(long id, StoredFile file) {
         QcCheck c = get(id);
         scope.requireManage(c.unitId());
-        for (Attachment old : attachments.of(FILE, id)) {
-            attachments.delete(old.id());
-        }
-        attachments.attach(c.institutionId(), FILE, id, null, file);
+        attachments.replace(c.institutionId(), FILE, id, null, file);
         jdbc.sql("update quality_check set version = version + 1, updated_at = ?, updated_by = ? where id = ?")
                 .params(LocalDateTime.now(), Access.actor(), id).update();
         audit.success("UPLOAD", "quality_check", id, c.item(), AuditLog.fact("file", file.originalName()));
@@ -137,11 +133,7 @@ public class QcChecks implements QualityRecords<QcCheck, QcCheckData> {
     @Transactional(readOnly = true)
     public Attachment file(long id) {
         get(id);
-        List<Attachment> files = attachments.of(FILE, id);
-        if (files.isEmpty()) {
-            throw new NotFoundException();
-        }
-        return files.get(files.size() - 1);
+        return attachments.current(FILE, id);
     }
 
     @Override

@@ -71,10 +71,8 @@ class RoundController {
     String create(@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String level,
                   @RequestParam(required = false) @Nullable String applyUntil, RedirectAttributes redirect) {
         long organizer = organizer();
-        ProjectLevel l;
-        try {
-            l = ProjectLevel.valueOf(level == null ? "" : level);
-        } catch (IllegalArgumentException e) {
+        ProjectLevel l = Typed.enumOf(ProjectLevel.class, level);
+        if (l == null) {
             Flash.error(redirect, "research.round.levelRequired");
             return "redirect:/research/rounds";
         }
