@@ -46,15 +46,62 @@ public final class SheetReader {
         }
     }
 
-    /** Reads the workbook (the stream is consumed, not closed). */
+    /**
+     * Reads the workbook (the stream is consumed, not closed). The streaming reader ({@link XlsxStream}) reads it unless
+     * the file needs the full one (a formula saved without its result, and the like); both give the same cells.
+     */
     public ParsedSheet read(InputStream in) {
-        try (XSSFWorkbook wb = open(in)) {
-            Sheet sheet = firstVisibleSheet(wb);
-            if (sheet == null || sheet.getPhysicalNumberOfRows() == 0) throw new ExcelFormatException("工作表为空");
-            return new Reading(wb).parse(sheet);
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes(); // the upload is size-limited; POI holds the whole package in memory either way
         } catch (IOException e) {
             throw new ExcelFormatException(NOT_XLSX, e);
         }
+        SheetGrid.Sheet sheet;
+        try {
+            sheet = readStreaming(bytes);
+        } catch (XlsxStream.Unsupported e) {
+            sheet = readFull(bytes);
+        }
+        return parse(sheet);
+    }
+
+    /** The streaming reader alone (null: no visible sheet); throws {@link XlsxStream.Unsupported} where it cannot. */
+    SheetGrid.@Nullable Sheet readStreaming(byte[] bytes) {
+        return XlsxStream.read(bytes, rowCap(), tooMany());
+    }
+
+    /** POI's full object model: evaluates formulas saved without a result (null: no visible sheet). */
+    SheetGrid.@Nullable Sheet readFull(byte[] bytes) {
+        try (XSSFWorkbook wb = open(new java.io.ByteArrayInputStream(bytes))) {
+            Sheet sheet = firstVisibleSheet(wb);
+            if (sheet == null) return null;
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            List<SheetGrid.Row> rows = new ArrayList<>();
+            for (Row row : sheet) { // physical rows only, ascending
+                List<SheetGrid.Cell> cells = new ArrayList<>();
+                for (Cell cell : row) {
+                    CellValue v = value(cell, formatter, evaluator, wb.isDate1904());
+                    if (!v.isBlank()) cells.add(new SheetGrid.Cell(cell.getColumnIndex(), v));
+                }
+                if (cells.isEmpty()) continue;
+                if (rows.size() == rowCap()) throw new ExcelFormatException(tooMany());
+                rows.add(new SheetGrid.Row(row.getRowNum(), cells));
+            }
+            return new SheetGrid.Sheet(rows, sheet.getPhysicalNumberOfRows());
+        } catch (IOException e) {
+            throw new ExcelFormatException(NOT_XLSX, e);
+        }
+    }
+
+    /** Rows with a value kept while reading: data rows, the header and what is above it, and rows of unmatched columns. */
+    private int rowCap() {
+        return maxRows * 2 + HEADER_SEARCH_ROWS;
+    }
+
+    private String tooMany() {
+        return "行数超过上限 " + maxRows + " 行";
     }
 
     private static XSSFWorkbook open(InputStream in) {
@@ -72,133 +119,122 @@ public final class SheetReader {
         return null;
     }
 
-    /** Per-workbook state: one formatter and one evaluator shared by all cells. */
-    private final class Reading {
-
-        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        private final FormulaEvaluator evaluator;
-
-        Reading(XSSFWorkbook wb) {
-            this.evaluator = wb.getCreationHelper().createFormulaEvaluator();
-        }
-
-        ParsedSheet parse(Sheet sheet) {
-            int headerRow = findHeaderRow(sheet);
-            Map<String, Integer> columnIndex = new LinkedHashMap<>();
-            List<String> unrecognised = new ArrayList<>();
-            for (Cell cell : sheet.getRow(headerRow)) {
-                String text = value(cell).text();
-                if (text.isBlank()) continue;
-                Integer spec = specByHeader.get(ColumnSpec.normaliseHeader(text));
-                if (spec == null || columnIndex.putIfAbsent(columns.get(spec).key(), cell.getColumnIndex()) != null) {
-                    unrecognised.add(text); // unknown, or a second column for an already matched key
-                }
-            }
-            List<String> missing = columns.stream()
-                    .filter(c -> c.required() && !columnIndex.containsKey(c.key()))
-                    .map(ColumnSpec::header)
-                    .toList();
-
-            List<Map.Entry<String, Integer>> matched = List.copyOf(columnIndex.entrySet());
-            List<SheetRow> rows = new ArrayList<>();
-            for (Row row : sheet) { // physical rows only, ascending
-                int r = row.getRowNum();
-                if (r <= headerRow) continue;
-                Map<String, CellValue> values = null;
-                for (Map.Entry<String, Integer> col : matched) {
-                    Cell cell = row.getCell(col.getValue());
-                    if (cell == null) continue;
-                    CellValue v = value(cell);
-                    if (v.isBlank()) continue;
-                    if (values == null) values = new HashMap<>();
-                    values.put(col.getKey(), v);
-                }
-                if (values == null) continue;
-                if (rows.size() == maxRows) throw new ExcelFormatException("行数超过上限 " + maxRows + " 行");
-                rows.add(new SheetRow(r + 1, values));
-            }
-            return new ParsedSheet(columnIndex, missing, rows, unrecognised);
-        }
-
-        /** The row (0-based) among the first 10 matching the most specs, at least one of them required. */
-        private int findHeaderRow(Sheet sheet) {
-            boolean anyRequired = columns.stream().anyMatch(ColumnSpec::required);
-            int best = -1;
-            int bestCount = 0;
-            for (int r = 0; r < HEADER_SEARCH_ROWS && r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) continue;
-                boolean[] seen = new boolean[columns.size()];
-                int count = 0;
-                boolean requiredSeen = !anyRequired;
-                for (Cell cell : row) {
-                    Integer spec = specByHeader.get(ColumnSpec.normaliseHeader(value(cell).text()));
-                    if (spec == null || seen[spec]) continue;
-                    seen[spec] = true;
-                    count++;
-                    requiredSeen |= columns.get(spec).required();
-                }
-                if (requiredSeen && count > bestCount) {
-                    best = r;
-                    bestCount = count;
-                }
-            }
-            if (best < 0) {
-                String example = columns.stream().filter(ColumnSpec::required).findFirst()
-                        .or(() -> columns.stream().findFirst()).map(ColumnSpec::header).orElse("");
-                throw new ExcelFormatException("未找到表头：请确认第一行包含“" + example + "”等列名");
-            }
-            return best;
-        }
-
-        private CellValue value(Cell cell) {
-            CellType type = cell.getCellType();
-            if (type == CellType.FORMULA) type = evaluate(cell);
-            switch (type) {
-                case STRING -> {
-                    String s = cell.getStringCellValue().strip();
-                    return s.isEmpty() ? CellValue.EMPTY : CellValue.of(s);
-                }
-                case NUMERIC -> {
-                    return numeric(cell);
-                }
-                case BOOLEAN -> {
-                    return CellValue.of(cell.getBooleanCellValue() ? "TRUE" : "FALSE");
-                }
-                case ERROR -> {
-                    return CellValue.of(FormulaError.forInt(cell.getErrorCellValue()).getString());
-                }
-                default -> {
-                    return CellValue.EMPTY;
-                }
+    ParsedSheet parse(SheetGrid.@Nullable Sheet sheet) {
+        if (sheet == null || sheet.physicalRows() == 0) throw new ExcelFormatException("工作表为空");
+        SheetGrid.Row header = findHeaderRow(sheet);
+        int headerRow = header.index();
+        Map<String, Integer> columnIndex = new LinkedHashMap<>();
+        List<String> unrecognised = new ArrayList<>();
+        for (SheetGrid.Cell cell : header.cells()) {
+            String text = cell.value().text();
+            if (text.isBlank()) continue;
+            Integer spec = specByHeader.get(ColumnSpec.normaliseHeader(text));
+            if (spec == null || columnIndex.putIfAbsent(columns.get(spec).key(), cell.column()) != null) {
+                unrecognised.add(text); // unknown, or a second column for an already matched key
             }
         }
+        List<String> missing = columns.stream()
+                .filter(c -> c.required() && !columnIndex.containsKey(c.key()))
+                .map(ColumnSpec::header)
+                .toList();
 
-        private CellType evaluate(Cell cell) {
-            try {
-                return evaluator.evaluateFormulaCell(cell);
-            } catch (RuntimeException e) { // unsupported function etc.: fall back to the value Excel cached
-                return cell.getCachedFormulaResultType();
+        List<Map.Entry<String, Integer>> matched = List.copyOf(columnIndex.entrySet());
+        List<SheetRow> rows = new ArrayList<>();
+        for (SheetGrid.Row row : sheet.rows()) {
+            if (row.index() <= headerRow) continue;
+            Map<String, CellValue> values = null;
+            for (Map.Entry<String, Integer> col : matched) {
+                CellValue v = row.at(col.getValue());
+                if (v == null) continue;
+                if (values == null) values = new HashMap<>();
+                values.put(col.getKey(), v);
+            }
+            if (values == null) continue;
+            if (rows.size() == maxRows) throw new ExcelFormatException(tooMany());
+            rows.add(new SheetRow(row.index() + 1, values));
+        }
+        return new ParsedSheet(columnIndex, missing, rows, unrecognised);
+    }
+
+    /** The row among the first 10 matching the most specs, at least one of them required. */
+    private SheetGrid.Row findHeaderRow(SheetGrid.Sheet sheet) {
+        boolean anyRequired = columns.stream().anyMatch(ColumnSpec::required);
+        SheetGrid.Row best = null;
+        int bestCount = 0;
+        for (SheetGrid.Row row : sheet.rows()) {
+            if (row.index() >= HEADER_SEARCH_ROWS) break;
+            boolean[] seen = new boolean[columns.size()];
+            int count = 0;
+            boolean requiredSeen = !anyRequired;
+            for (SheetGrid.Cell cell : row.cells()) {
+                Integer spec = specByHeader.get(ColumnSpec.normaliseHeader(cell.value().text()));
+                if (spec == null || seen[spec]) continue;
+                seen[spec] = true;
+                count++;
+                requiredSeen |= columns.get(spec).required();
+            }
+            if (requiredSeen && count > bestCount) {
+                best = row;
+                bestCount = count;
             }
         }
-
-        private CellValue numeric(Cell cell) {
-            double d = cell.getNumericCellValue();
-            CellStyle style = cell.getCellStyle();
-            short formatIndex = style.getDataFormat();
-            String format = style.getDataFormatString();
-            if (DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(d)) {
-                LocalDateTime dt = cell.getLocalDateTimeCellValue();
-                // built-in date formats render per the viewer's locale; show those as ISO instead of US m/d/yy
-                String text = formatIndex >= 164 ? formatter.formatRawCellContents(d, formatIndex, format)
-                        : dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate().toString()
-                        : dt.toString().replace('T', ' ');
-                return new CellValue(text, dt.toLocalDate(), d);
-            }
-            String text = formatIndex == 0 || "General".equalsIgnoreCase(format) || "@".equals(format)
-                    ? plain(d) : formatter.formatRawCellContents(d, formatIndex, format);
-            return new CellValue(text, null, d);
+        if (best == null) {
+            String example = columns.stream().filter(ColumnSpec::required).findFirst()
+                    .or(() -> columns.stream().findFirst()).map(ColumnSpec::header).orElse("");
+            throw new ExcelFormatException("未找到表头：请确认第一行包含“" + example + "”等列名");
         }
+        return best;
+    }
+
+    private static CellValue value(Cell cell, DataFormatter formatter, FormulaEvaluator evaluator, boolean date1904) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) type = evaluate(cell, evaluator);
+        switch (type) {
+            case STRING -> {
+                String s = cell.getStringCellValue().strip();
+                return s.isEmpty() ? CellValue.EMPTY : CellValue.of(s);
+            }
+            case NUMERIC -> {
+                CellStyle style = cell.getCellStyle();
+                return numeric(formatter, cell.getNumericCellValue(), style.getDataFormat(), style.getDataFormatString(),
+                        date1904);
+            }
+            case BOOLEAN -> {
+                return CellValue.of(cell.getBooleanCellValue() ? "TRUE" : "FALSE");
+            }
+            case ERROR -> {
+                return CellValue.of(FormulaError.forInt(cell.getErrorCellValue()).getString());
+            }
+            default -> {
+                return CellValue.EMPTY;
+            }
+        }
+    }
+
+    private static CellType evaluate(Cell cell, FormulaEvaluator evaluator) {
+        try {
+            return evaluator.evaluateFormulaCell(cell);
+        } catch (RuntimeException e) { // unsupported function etc.: fall back to the value Excel cached
+            return cell.getCachedFormulaResultType();
+        }
+    }
+
+    /**
+     * A numeric cell as the user sees it: a date-formatted one as its date (ISO for the built-in formats, which Excel
+     * shows per the viewer's locale), General as {@link #plain}, any other format as Excel renders it.
+     */
+    static CellValue numeric(DataFormatter formatter, double d, int formatIndex, @Nullable String format, boolean date1904) {
+        if (format == null) return new CellValue(plain(d), null, d); // a style pointing at a format the file lacks
+        if (DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(d)) {
+            LocalDateTime dt = DateUtil.getLocalDateTime(d, date1904);
+            String text = formatIndex >= 164 ? formatter.formatRawCellContents(d, formatIndex, format)
+                    : dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate().toString()
+                    : dt.toString().replace('T', ' ');
+            return new CellValue(text, dt.toLocalDate(), d);
+        }
+        String text = formatIndex == 0 || "General".equalsIgnoreCase(format) || "@".equals(format)
+                ? plain(d) : formatter.formatRawCellContents(d, formatIndex, format);
+        return new CellValue(text, null, d);
     }
 
     /** A number as Excel's General format shows it, minus E notation: integral without ".0", at most 15 significant digits. */

@@ -238,6 +238,143 @@ class SheetReaderTests {
         assertThat(sheet.rows().get(0).text("remark")).isEmpty();
     }
 
+    /**
+     * The streaming reader gives every cell the full reader gives: the same text, date and number, in workbooks written
+     * the ways schools' files are (shared strings with runs and phonetic guides, inline strings, saved formula results,
+     * custom and built-in date formats, the 1904 date system, escaped characters, hidden sheets, gaps).
+     */
+    @Test
+    void theStreamingReaderReadsWhatTheFullReaderReads() throws IOException {
+        for (byte[] file : List.of(mixedWorkbook(false), mixedWorkbook(true), inlineStrings(), resource("/excel/roster-sample.xlsx"),
+                tenThousandRows())) {
+            SheetReader big = new SheetReader(ROSTER, 20_000);
+            SheetGrid.Sheet streamed = big.readStreaming(file);
+            SheetGrid.Sheet full = big.readFull(file);
+            assertThat(streamed).isNotNull();
+            assertThat(streamed.rows()).hasSameSizeAs(full.rows());
+            for (int i = 0; i < full.rows().size(); i++) {
+                assertThat(streamed.rows().get(i)).as("row %d", full.rows().get(i).index() + 1).isEqualTo(full.rows().get(i));
+            }
+            assertThat(streamed).isEqualTo(full);
+        }
+    }
+
+    @Test
+    void aFormulaSavedWithoutItsResultIsReadByTheFullReader() throws IOException {
+        try (Workbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("名单");
+            s.createRow(0).createCell(0).setCellValue("姓名");
+            s.createRow(1).createCell(0).setCellFormula("\"郭\"&\"建国\""); // POI, like some tools, saves no result
+            byte[] file = bytes(wb).readAllBytes();
+            assertThatThrownBy(() -> reader.readStreaming(file)).isInstanceOf(XlsxStream.Unsupported.class);
+            assertThat(reader.read(new ByteArrayInputStream(file)).rows()).extracting(r -> r.text("name")).containsExactly("郭建国");
+        }
+    }
+
+    @Test
+    void decodesEscapedCharactersAsExcelDoes() {
+        assertThat(XlsxStream.decode("第一行_x000D_第二行")).isEqualTo("第一行\r第二行");
+        assertThat(XlsxStream.decode("a_x005F_b_xZZZZ_")).isEqualTo("a_b_xZZZZ_");
+        assertThat(XlsxStream.decode("孙浩")).isEqualTo("孙浩");
+    }
+
+    /** Text, numbers, dates in several formats, booleans, formulas with saved results, errors, gaps; optionally 1904 dates. */
+    private static byte[] mixedWorkbook(boolean date1904) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var book = wb.getCTWorkbook();
+            (book.isSetWorkbookPr() ? book.getWorkbookPr() : book.addNewWorkbookPr()).setDate1904(date1904);
+            wb.createSheet("说明").createRow(0).createCell(0).setCellValue("填写说明");
+            wb.setSheetHidden(0, true);
+            Sheet s = wb.createSheet("名单");
+            String[] headers = {"姓名", "手机号码", "出生日期", "参加工作时间", "备注", "职称", "学科"};
+            Row h = s.createRow(2); // a title row and a blank row above
+            s.createRow(0).createCell(0).setCellValue("示范县实验小学教师花名册");
+            for (int i = 0; i < headers.length; i++) h.createCell(i).setCellValue(headers[i]);
+            CellStyle custom = wb.createCellStyle();
+            custom.setDataFormat(wb.createDataFormat().getFormat("yyyy年m月d日"));
+            CellStyle builtin = wb.createCellStyle();
+            builtin.setDataFormat((short) 14);
+            CellStyle dateTime = wb.createCellStyle();
+            dateTime.setDataFormat((short) 22);
+            CellStyle twoDecimals = wb.createCellStyle();
+            twoDecimals.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            CellStyle text = wb.createCellStyle();
+            text.setDataFormat((short) 49);
+            Row r = s.createRow(3);
+            r.createCell(0).setCellValue(new org.apache.poi.xssf.usermodel.XSSFRichTextString("  孙  浩 "));
+            r.createCell(1).setCellValue(13800010001d);
+            r.createCell(2).setCellValue(LocalDate.of(1988, 4, 12));
+            r.getCell(2).setCellStyle(custom);
+            r.createCell(3).setCellValue(1971.11);
+            r.createCell(4).setCellFormula("\"工龄\"&(2025-2015)");
+            r.createCell(5).setCellValue(true);
+            r.createCell(6).setCellValue("语文_x000D_数学");
+            Row r2 = s.createRow(4);
+            var rich = new org.apache.poi.xssf.usermodel.XSSFRichTextString("郭建国");
+            var bold = wb.createFont();
+            bold.setBold(true);
+            rich.applyFont(0, 1, bold); // two runs
+            r2.createCell(0).setCellValue(rich);
+            r2.createCell(1).setCellValue(123456789012345678d);
+            r2.createCell(2).setCellValue(LocalDate.of(1971, 11, 1));
+            r2.getCell(2).setCellStyle(builtin);
+            r2.createCell(3).setCellValue(1985.1);
+            r2.getCell(3).setCellStyle(twoDecimals);
+            r2.createCell(4).setCellFormula("1/0");
+            r2.createCell(5).setCellFormula("0.1+0.2");
+            r2.createCell(6).setCellFormula("1=2");
+            Row r3 = s.createRow(7); // rows 6 and 7 absent
+            r3.createCell(0).setCellValue("何雨桐");
+            r3.createCell(2).setCellValue(java.time.LocalDateTime.of(2000, 2, 29, 8, 30));
+            r3.getCell(2).setCellStyle(dateTime);
+            r3.createCell(3).setCellValue("2023.09");
+            r3.getCell(3).setCellStyle(text);
+            r3.createCell(4).setCellValue("   ");
+            r3.createCell(9).setCellValue(7); // a column far right, unmatched
+            s.createRow(8).createCell(0).setCellValue(""); // a blank row
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll(); // saved results, as Excel and WPS write them
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Streaming writers (POI's SXSSF, many exporters) write text inline instead of in shared strings. */
+    private static byte[] inlineStrings() throws IOException {
+        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook()) {
+            Sheet s = wb.createSheet("名单");
+            Row h = s.createRow(0);
+            h.createCell(0).setCellValue("姓名");
+            h.createCell(1).setCellValue("手机号码");
+            h.createCell(2).setCellValue("出生日期");
+            for (int i = 1; i <= 50; i++) {
+                Row r = s.createRow(i);
+                r.createCell(0).setCellValue(" 教师" + i + "_x000A_");
+                r.createCell(1).setCellValue(13800000000d + i);
+                r.createCell(2).setCellValue(i % 2 == 0 ? "1988.03" : "");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] tenThousandRows() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WorkbookWriter w = WorkbookWriter.sheet("名单").header(List.of("姓名", "出生日期", "手机号码", "备注"));
+        for (int i = 0; i < 10_000; i++) {
+            w.row(java.util.Arrays.asList("教师" + i, LocalDate.of(1980, 1, 1).plusDays(i), 13800000000L + i, i % 3 == 0 ? null : "备注" + i));
+        }
+        w.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private byte[] resource(String path) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
     private ParsedSheet read(byte[] content) {
         return new SheetReader(ROSTER, 20_000).read(new ByteArrayInputStream(content));
     }
