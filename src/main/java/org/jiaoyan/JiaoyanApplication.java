@@ -2,6 +2,7 @@ package org.jiaoyan;
 
 import org.jiaoyan.demo.GenerateCommand;
 import org.jiaoyan.plan.parse.ParsePlanCommand;
+import org.jiaoyan.shared.EmbeddedDatabaseWarmup;
 import org.jiaoyan.shared.StartupTrace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,7 @@ public class JiaoyanApplication {
         useAheadOfTimeBeansWhenPackaged();
         var app = new SpringApplication(JiaoyanApplication.class);
         StartupTrace.attachIfRequested(app);
+        app.addListeners(new EmbeddedDatabaseWarmup());
         app.run(args);
     }
 

@@ -54,7 +54,8 @@ class PackagedStartIntegrationTests {
                     // user's first pages use (web.TrainingRun)
                     Path training = JAR.resolveSibling("app").resolve("training.log");
                     assertThat(training).exists();
-                    assertThat(Files.readString(training)).containsPattern("training run: 51 pages opened, ([3-4]\\d|50|51) answered 200, signed in as admin");
+                    assertThat(Files.readString(training)).containsPattern("training run: 51 pages opened, ([3-4]\\d|50|51)"
+                            + " answered 200, signed in as admin, 3 spreadsheets written and read");
                     try (var archives = Files.list(JAR.resolveSibling("app"))) {
                         assertThat(archives.map(f -> f.getFileName().toString()))
                                 .as("an AOT cache (JDK 25+) or a class-data archive").containsAnyOf("app.aot", "app.jsa");
