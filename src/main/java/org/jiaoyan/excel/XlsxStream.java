@@ -25,9 +25,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the first visible sheet of an .xlsx as a stream of XML events: the workbook, shared strings, number formats and
- * the sheet are parsed with SAX, never built into POI's object model. That is several times faster and lighter than
- * {@code XSSFWorkbook} (a 10,000-row roster reads in a fraction of the time), and it gives each cell the value the full
- * reader gives: the same text, date and number rules ({@link SheetReader#numeric}).
+ * the sheet are parsed with SAX, never built into POI's object model. That is faster and lighter than
+ * {@code XSSFWorkbook} (a 10,000-row roster: about 110 ms against 310 ms once warm), and it gives each cell the value
+ * the full reader gives: the same text, date and number rules ({@link SheetReader#numeric}).
  * <p>A formula is read from the result Excel or WPS saved with it. A file that needs more than this reader knows (a
  * formula saved without its result, which other tools write; a typed date cell; Strict OOXML) throws
  * {@link Unsupported}, and the caller reads it with the full reader instead.

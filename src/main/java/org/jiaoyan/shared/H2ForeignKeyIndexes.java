@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * On H2, lets each foreign key use an index the schema already has instead of one of its own.
  * <p>H2 gives every foreign key an index when the key is created. Our migrations then create the index the queries need
  * (PostgreSQL creates none for a foreign key), often on the very same column. On the embedded database that left 49
- * of 377 indexes at V28 as exact copies, each written on every insert. After a migration run that applied something, this drops such a foreign key and
- * adds it again, unchanged; H2 then backs it with the existing index and drops its own. PostgreSQL is left alone.
+ * of 377 indexes at V28 as exact copies, each written on every insert. After a migration run that applied something,
+ * this drops such a foreign key and adds it again, unchanged; H2 then backs it with the existing index and drops its
+ * own. PostgreSQL is left alone.
  */
 @Component
 class H2ForeignKeyIndexes implements Callback {
