@@ -146,36 +146,69 @@ final class XlsxStream {
         }
     }
 
-    /** sharedStrings.xml: each item's text, runs joined, phonetic guides (rPh) left out, as the full reader shows it. */
-    private static final class SharedStringsHandler extends DefaultHandler {
-        final List<String> strings = new ArrayList<>();
-        private final StringBuilder item = new StringBuilder();
+    /**
+     * The text of one string item, a shared string ({@code <si>}) or a cell's inline string ({@code <is>}), as the full
+     * reader shows it: its {@code <t>} elements, runs joined, phonetic guides ({@code <rPh>}) left out, escapes decoded.
+     */
+    private static final class StringItem {
+        private final StringBuilder text = new StringBuilder();
+        private boolean open;
         private boolean inText;
         private int phonetic;
 
+        void begin() {
+            text.setLength(0);
+            open = true;
+            inText = false;
+            phonetic = 0;
+        }
+
+        /** An element inside the item (ignored outside one). */
+        void start(String local) {
+            if (!open) return;
+            if (local.equals("rPh")) phonetic++;
+            else if (local.equals("t")) inText = phonetic == 0;
+        }
+
+        void end(String local) {
+            if (!open) return;
+            if (local.equals("rPh")) phonetic--;
+            else if (local.equals("t")) inText = false;
+        }
+
+        /** Whether the characters were text of the item. */
+        boolean characters(char[] ch, int start, int length) {
+            if (!inText) return false;
+            text.append(ch, start, length);
+            return true;
+        }
+
+        String finish() {
+            open = false;
+            return decode(text.toString());
+        }
+    }
+
+    /** sharedStrings.xml: each item's text. */
+    private static final class SharedStringsHandler extends DefaultHandler {
+        final List<String> strings = new ArrayList<>();
+        private final StringItem item = new StringItem();
+
         @Override
         public void startElement(String uri, String local, String qName, Attributes a) {
-            switch (local) {
-                case "si" -> item.setLength(0);
-                case "rPh" -> phonetic++;
-                case "t" -> inText = phonetic == 0;
-                default -> { }
-            }
+            if (local.equals("si")) item.begin();
+            else item.start(local);
         }
 
         @Override
         public void endElement(String uri, String local, String qName) {
-            switch (local) {
-                case "si" -> strings.add(decode(item.toString()));
-                case "rPh" -> phonetic--;
-                case "t" -> inText = false;
-                default -> { }
-            }
+            if (local.equals("si")) strings.add(item.finish());
+            else item.end(local);
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inText) item.append(ch, start, length);
+            item.characters(ch, start, length);
         }
     }
 
@@ -240,10 +273,8 @@ final class XlsxStream {
         private boolean formula;
         private @Nullable String value;
         private boolean inValue;
-        private boolean inInline;
-        private int phonetic;
-        private boolean inInlineText;
-        private final StringBuilder inline = new StringBuilder();
+        private final StringItem inline = new StringItem();
+        private String inlineText = "";
 
         SheetHandler(List<String> strings, StylesHandler styles, boolean date1904, int rowCap, String tooMany) {
             this.strings = strings;
@@ -271,17 +302,15 @@ final class XlsxStream {
                     style = s == null ? 0 : Integer.parseInt(s.strip());
                     formula = false;
                     value = null;
-                    inline.setLength(0);
+                    inlineText = "";
                 }
                 case "f" -> formula = true;
                 case "v" -> {
                     inValue = true;
                     text.setLength(0);
                 }
-                case "is" -> inInline = true;
-                case "rPh" -> phonetic++;
-                case "t" -> inInlineText = inInline && phonetic == 0;
-                default -> { }
+                case "is" -> inline.begin();
+                default -> inline.start(local);
             }
         }
 
@@ -292,9 +321,7 @@ final class XlsxStream {
                     inValue = false;
                     value = text.toString();
                 }
-                case "t" -> inInlineText = false;
-                case "rPh" -> phonetic--;
-                case "is" -> inInline = false;
+                case "is" -> inlineText = inline.finish();
                 case "c" -> {
                     CellValue v = cellValue();
                     if (!v.isBlank()) cells.add(new SheetGrid.Cell(column, v));
@@ -305,19 +332,19 @@ final class XlsxStream {
                         rows.add(new SheetGrid.Row(rowIndex, cells));
                     }
                 }
-                default -> { }
+                default -> inline.end(local);
             }
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
             if (inValue) text.append(ch, start, length);
-            else if (inInlineText) inline.append(ch, start, length);
+            else inline.characters(ch, start, length);
         }
 
         private CellValue cellValue() {
             if ("inlineStr".equals(type)) {
-                String s = decode(inline.toString()).strip();
+                String s = inlineText.strip();
                 return s.isEmpty() ? CellValue.EMPTY : CellValue.of(s);
             }
             if (value == null) {

@@ -62,28 +62,26 @@ public final class EmbeddedDatabaseWarmup implements ApplicationListener<SpringA
         opener = t;
     }
 
-    /** Whether the early connection is open (for tests). */
+    /** Whether the early connection is open, once the opening thread has finished (for tests). */
     boolean holding() {
-        Thread t = opener;
-        if (t != null) {
-            try {
-                t.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        awaitOpener();
         return held != null;
     }
 
-    private void release() {
+    private void awaitOpener() {
         Thread t = opener;
         if (t == null) return;
-        opener = null;
         try {
             t.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void release() {
+        if (opener == null) return;
+        awaitOpener();
+        opener = null;
         Connection c = held;
         held = null;
         if (c != null) {

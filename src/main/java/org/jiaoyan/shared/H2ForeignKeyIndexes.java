@@ -101,6 +101,10 @@ class H2ForeignKeyIndexes implements Callback {
     }
 
     private static List<ForeignKey> foreignKeys(Connection c) throws SQLException {
+        // every constraint's columns in declaration order: a foreign key's pair up with its unique constraint's by position
+        Map<String, List<String>> keyColumns = grouped(c, """
+                select constraint_name, column_name from information_schema.key_column_usage
+                where constraint_schema = current_schema order by constraint_name, ordinal_position""");
         List<ForeignKey> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select tc.table_name, tc.constraint_name, tc.index_name, rc.update_rule, rc.delete_rule,
@@ -116,40 +120,36 @@ class H2ForeignKeyIndexes implements Callback {
             while (rs.next()) {
                 String name = rs.getString("constraint_name");
                 keys.add(new ForeignKey(rs.getString("table_name"), name, rs.getString("index_name"),
-                        keyColumns(c, name), rs.getString("referenced_table"),
-                        keyColumns(c, rs.getString("unique_constraint_name")), rs.getString("update_rule"),
-                        rs.getString("delete_rule")));
+                        keyColumns.getOrDefault(name, List.of()), rs.getString("referenced_table"),
+                        keyColumns.getOrDefault(rs.getString("unique_constraint_name"), List.of()),
+                        rs.getString("update_rule"), rs.getString("delete_rule")));
             }
         }
         return keys;
     }
 
-    /** A constraint's columns in declaration order; a foreign key's pair up with its unique constraint's by position. */
-    private static List<String> keyColumns(Connection c, String constraint) throws SQLException {
-        List<String> cols = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select column_name from information_schema.key_column_usage
-                where constraint_schema = current_schema and constraint_name = ? order by ordinal_position""")) {
-            ps.setString(1, constraint);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) cols.add(rs.getString(1));
-            }
-        }
-        return cols;
-    }
-
     /** The columns, in order, of every index not behind a constraint, keyed by table and index name. */
     private static Map<String, List<String>> indexColumns(Connection c) throws SQLException {
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        return grouped(c, """
                 select ic.table_name, ic.index_name, ic.column_name from information_schema.index_columns ic
                 where ic.table_schema = current_schema
                   and not exists (select 1 from information_schema.table_constraints tc
                                   where tc.index_schema = ic.index_schema and tc.index_name = ic.index_name)
                 order by ic.table_name, ic.index_name, ic.ordinal_position""");
-             ResultSet rs = ps.executeQuery()) {
+    }
+
+    /**
+     * A query's last column grouped, in the query's order, by the columns before it (joined with a NUL character, as
+     * {@link #coveredElsewhere} looks them up).
+     */
+    private static Map<String, List<String>> grouped(Connection c, String sql) throws SQLException {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            int last = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                result.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+                StringBuilder key = new StringBuilder(rs.getString(1));
+                for (int i = 2; i < last; i++) key.append('\u0000').append(rs.getString(i));
+                result.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(rs.getString(last));
             }
         }
         return result;
