@@ -89,7 +89,10 @@ public final class SheetReader {
                 if (rows.size() == rowCap()) throw new ExcelFormatException(tooMany());
                 rows.add(new SheetGrid.Row(row.getRowNum(), cells));
             }
-            return new SheetGrid.Sheet(rows, sheet.getPhysicalNumberOfRows());
+            List<SheetGrid.Region> merged = sheet.getMergedRegions().stream()
+                    .map(r -> new SheetGrid.Region(r.getFirstRow(), r.getLastRow(), r.getFirstColumn(), r.getLastColumn()))
+                    .toList();
+            return new SheetGrid.Sheet(rows, sheet.getPhysicalNumberOfRows(), merged);
         } catch (IOException e) {
             throw new ExcelFormatException(NOT_XLSX, e);
         }
@@ -119,9 +122,20 @@ public final class SheetReader {
         return null;
     }
 
+    /**
+     * Matches the header and reads the data rows. Merged cells are read as a person reads them
+     * ({@link SheetGrid.Sheet#filledRows}), and two more layouts of real rosters are understood:
+     * <ul>
+     * <li>a first required column (姓名) merged over several rows is one record over those rows: one teacher with a row
+     * per subject or grade. Its other columns are combined, differing values joined with 、;</li>
+     * <li>a row whose only value is merged across two or more of the matched columns is a caption, not a record (一、语文组,
+     * 制表人：…, 注：…): it is left out and reported in {@link ParsedSheet#skippedRows()}.</li>
+     * </ul>
+     */
     ParsedSheet parse(SheetGrid.@Nullable Sheet sheet) {
         if (sheet == null || sheet.physicalRows() == 0) throw new ExcelFormatException("工作表为空");
-        SheetGrid.Row header = findHeaderRow(sheet);
+        List<SheetGrid.Row> grid = sheet.filledRows();
+        SheetGrid.Row header = findHeaderRow(grid);
         int headerRow = header.index();
         Map<String, Integer> columnIndex = new LinkedHashMap<>();
         List<String> unrecognised = new ArrayList<>();
@@ -139,29 +153,73 @@ public final class SheetReader {
                 .toList();
 
         List<Map.Entry<String, Integer>> matched = List.copyOf(columnIndex.entrySet());
-        List<SheetRow> rows = new ArrayList<>();
-        for (SheetGrid.Row row : sheet.rows()) {
+        Map<Long, SheetGrid.Region> regions = sheet.regionsByCell();
+        Integer keyColumn = columns.stream().filter(ColumnSpec::required).findFirst()
+                .map(c -> columnIndex.get(c.key())).orElse(null);
+        List<Record> records = new ArrayList<>();
+        List<ParsedSheet.SkippedRow> skipped = new ArrayList<>();
+        for (SheetGrid.Row row : grid) {
             if (row.index() <= headerRow) continue;
             Map<String, CellValue> values = null;
             for (Map.Entry<String, Integer> col : matched) {
                 CellValue v = row.at(col.getValue());
                 if (v == null) continue;
-                if (values == null) values = new HashMap<>();
+                if (values == null) values = new LinkedHashMap<>();
                 values.put(col.getKey(), v);
             }
             if (values == null) continue;
-            if (rows.size() == maxRows) throw new ExcelFormatException(tooMany());
-            rows.add(new SheetRow(row.index() + 1, values));
+            if (row.cells().size() == 1) {
+                SheetGrid.Cell only = row.cells().get(0);
+                SheetGrid.Region region = regions.get(SheetGrid.Sheet.key(row.index(), only.column()));
+                if (region != null && matched.stream().filter(c -> region.coversColumn(c.getValue())).count() >= 2) {
+                    skipped.add(new ParsedSheet.SkippedRow(row.index() + 1, only.value().text()));
+                    continue;
+                }
+            }
+            SheetGrid.Region keyRegion = keyColumn == null ? null : regions.get(SheetGrid.Sheet.key(row.index(), keyColumn));
+            Record last = records.isEmpty() ? null : records.get(records.size() - 1);
+            if (keyRegion != null && last != null && keyRegion.firstRow() < row.index()
+                    && last.firstIndex >= keyRegion.firstRow()) {
+                last.add(values); // the same teacher, one more row of the merged 姓名 cell
+                continue;
+            }
+            if (records.size() == maxRows) throw new ExcelFormatException(tooMany());
+            records.add(new Record(row.index(), values));
         }
-        return new ParsedSheet(columnIndex, missing, rows, unrecognised);
+        return new ParsedSheet(columnIndex, missing, records.stream().map(Record::row).toList(), unrecognised, skipped);
+    }
+
+    /** The values of one record, over one row or over the rows of a merged first column. */
+    private static final class Record {
+        final int firstIndex;
+        final Map<String, List<CellValue>> values = new LinkedHashMap<>();
+
+        Record(int firstIndex, Map<String, CellValue> first) {
+            this.firstIndex = firstIndex;
+            add(first);
+        }
+
+        void add(Map<String, CellValue> row) {
+            row.forEach((key, v) -> {
+                List<CellValue> list = values.computeIfAbsent(key, k -> new ArrayList<>(1));
+                if (list.stream().noneMatch(seen -> seen.text().equals(v.text()))) list.add(v);
+            });
+        }
+
+        SheetRow row() {
+            Map<String, CellValue> out = new HashMap<>();
+            values.forEach((key, list) -> out.put(key, list.size() == 1 ? list.get(0)
+                    : CellValue.of(String.join("、", list.stream().map(CellValue::text).toList()))));
+            return new SheetRow(firstIndex + 1, out);
+        }
     }
 
     /** The row among the first 10 matching the most specs, at least one of them required. */
-    private SheetGrid.Row findHeaderRow(SheetGrid.Sheet sheet) {
+    private SheetGrid.Row findHeaderRow(List<SheetGrid.Row> rows) {
         boolean anyRequired = columns.stream().anyMatch(ColumnSpec::required);
         SheetGrid.Row best = null;
         int bestCount = 0;
-        for (SheetGrid.Row row : sheet.rows()) {
+        for (SheetGrid.Row row : rows) {
             if (row.index() >= HEADER_SEARCH_ROWS) break;
             boolean[] seen = new boolean[columns.size()];
             int count = 0;

@@ -78,7 +78,7 @@ final class XlsxStream {
             SheetHandler sheet = new SheetHandler(strings.strings, styles, workbook.date1904, rowCap, tooMany);
             parse(reader.getSheet(workbook.sheetRelation), sheet);
             sheet.rows.sort(Comparator.comparingInt(SheetGrid.Row::index)); // rows are in order in every file seen; be sure
-            return new SheetGrid.Sheet(sheet.rows, sheet.physicalRows);
+            return new SheetGrid.Sheet(sheet.rows, sheet.physicalRows, sheet.merged);
         } catch (ExcelFormatException | Unsupported e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
@@ -255,6 +255,7 @@ final class XlsxStream {
     /** The sheet: rows and their non-blank cells. */
     private static final class SheetHandler extends DefaultHandler {
         final List<SheetGrid.Row> rows = new ArrayList<>();
+        final List<SheetGrid.Region> merged = new ArrayList<>();
         int physicalRows;
 
         private final List<String> strings;
@@ -310,6 +311,11 @@ final class XlsxStream {
                     text.setLength(0);
                 }
                 case "is" -> inline.begin();
+                case "mergeCell" -> {
+                    SheetGrid.Region region = regionOf(a.getValue("ref"));
+                    if (region != null) merged.add(region);
+                    if (merged.size() > SheetGrid.MAX_REGIONS) throw new ExcelFormatException(SheetGrid.TOO_MANY_REGIONS);
+                }
                 default -> inline.start(local);
             }
         }
@@ -371,6 +377,31 @@ final class XlsxStream {
                 case "e" -> CellValue.of(v.strip());
                 default -> throw new Unsupported("cell type " + type);
             };
+        }
+
+        /** A merged region from its reference ("A5:A9"); null for a single cell or a reference it cannot read. */
+        private static SheetGrid.@Nullable Region regionOf(@Nullable String ref) {
+            if (ref == null) return null;
+            int colon = ref.indexOf(':');
+            if (colon < 0) return null;
+            String from = ref.substring(0, colon).strip().replace("$", "");
+            String to = ref.substring(colon + 1).strip().replace("$", "");
+            int fromRow = rowOf(from);
+            int toRow = rowOf(to);
+            if (fromRow < 0 || toRow < 0) return null;
+            return new SheetGrid.Region(Math.min(fromRow, toRow), Math.max(fromRow, toRow),
+                    Math.min(columnOf(from), columnOf(to)), Math.max(columnOf(from), columnOf(to)));
+        }
+
+        /** The 0-based row of a reference such as "AB12", or -1. */
+        private static int rowOf(String ref) {
+            int i = 0;
+            while (i < ref.length() && Character.isLetter(ref.charAt(i))) i++;
+            try {
+                return Integer.parseInt(ref.substring(i)) - 1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
 
         /** The 0-based column of a reference such as "AB12". */

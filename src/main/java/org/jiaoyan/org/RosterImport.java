@@ -39,6 +39,9 @@ public class RosterImport {
 
     public static final int MAX_ROWS = 20_000;
     private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1\\d{10}");
+    /** What no name holds: digits and the punctuation of notes, signatures and totals (制表人：…, 注：…, 共 45 人). */
+    private static final java.util.regex.Pattern NOT_IN_A_NAME = java.util.regex.Pattern.compile("[0-9:：;；,，。!！?？=#@%/\\\\]");
+    private static final Set<String> TOTAL_WORDS = Set.of("合计", "小计", "总计", "共计", "总人数", "人数");
 
     private final People people;
     private final OrgUnits units;
@@ -82,7 +85,7 @@ public class RosterImport {
             sheet = new SheetReader(columns(), MAX_ROWS).read(file);
         } catch (ExcelFormatException e) {
             errors.add(new ImportError(0, "", e.getMessage()));
-            return new RosterPreview(List.of(), errors, List.of());
+            return RosterPreview.rejected(errors);
         }
         for (String missing : sheet.missingRequiredColumns()) {
             errors.add(new ImportError(1, missing, msg("roster.column.missing", missing)));
@@ -120,7 +123,7 @@ public class RosterImport {
             }
         }
         errors.sort(java.util.Comparator.comparingInt(ImportError::row));
-        return new RosterPreview(errors.isEmpty() ? rows : rows, errors, sheet.unrecognisedHeaders());
+        return new RosterPreview(rows, errors, sheet.unrecognisedHeaders(), sheet.skippedRows());
     }
 
     /** Imports every row or none: throws {@link RosterRejected} with all row errors when anything is wrong. */
@@ -169,6 +172,11 @@ public class RosterImport {
         return String.join("；", p.honours().stream().map(h -> dictionaries.label(DictKind.HONOUR, h.code())
                 + (h.levelCode() == null ? "" : "（" + dictionaries.label(DictKind.HONOUR_LEVEL, h.levelCode()) + "）")
                 + (h.year() == null ? "" : h.year())).toList());
+    }
+
+    /** A name as rosters hold them: 张晓红, 欧阳晓红, 阿依古丽·买买提, Mary Smith, 李明（大）; not 制表人：李明 or 合计. */
+    static boolean looksLikeName(String name) {
+        return !NOT_IN_A_NAME.matcher(name).find() && !TOTAL_WORDS.contains(name);
     }
 
     private OrgUnit targetSchool(long schoolId) {
@@ -223,6 +231,8 @@ public class RosterImport {
                 error("name", msg("roster.name.missing"));
             } else if (name.length() > 50) {
                 error("name", msg("roster.tooLong"));
+            } else if (!looksLikeName(name)) {
+                error("name", msg("roster.name.notAName", row.text("name").strip())); // as the user typed it
             }
             long schoolId = defaultSchool.id();
             String schoolText = CellText.personName(row.text("school"));

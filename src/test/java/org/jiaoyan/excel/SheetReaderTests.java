@@ -259,6 +259,95 @@ class SheetReaderTests {
         }
     }
 
+    /**
+     * Merged cells as a school's roster uses them, read the same by both readers: a title and captions merged across the
+     * table, a two-row header, a teacher over two rows (姓名 merged down, one subject per row), a 备注 merged down the
+     * group, a spacer row blank but for a tall merged cell.
+     */
+    @Test
+    void mergedCellsAreReadAsAPersonReadsThem() throws IOException {
+        byte[] file = mergedRoster();
+        for (SheetGrid.Sheet grid : List.of(reader.readStreaming(file), reader.readFull(file))) {
+            ParsedSheet sheet = reader.parse(grid);
+            assertThat(sheet.columnIndex()).containsEntry("name", 0).containsEntry("mobile", 3).containsEntry("remark", 6);
+            assertThat(sheet.missingRequiredColumns()).isEmpty();
+            assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(5, 6, 8);
+            assertThat(sheet.rows()).extracting(r -> r.text("name")).containsExactly("周晓燕", "王海燕", "李明");
+            SheetRow wang = sheet.rows().get(1);
+            assertThat(wang.text("subjects")).isEqualTo("语文、道德与法治");
+            assertThat(wang.text("gender")).isEqualTo("女");
+            assertThat(wang.get("birthDate").date()).isEqualTo(LocalDate.of(1979, 11, 3));
+            assertThat(wang.text("mobile")).isEqualTo("13800010002");
+            assertThat(sheet.rows()).extracting(r -> r.text("remark")).containsExactly("在编", "在编", "在编");
+            assertThat(sheet.skippedRows()).containsExactly(new ParsedSheet.SkippedRow(4, "一、语文组"),
+                    new ParsedSheet.SkippedRow(11, "制表人：何雨桐　审核：王校长"));
+        }
+    }
+
+    @Test
+    void aRegionMergedOverOneMatchedColumnIsStillData() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("名单");
+            fill(s.createRow(0), "姓名", null, "出生日期", "手机号码");
+            fill(s.createRow(1), "孙浩", null, null, null); // the name spread over two columns, one of them no header's
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, 1));
+            byte[] file = bytes(wb).readAllBytes();
+            ParsedSheet sheet = reader.read(new ByteArrayInputStream(file));
+            assertThat(sheet.rows()).extracting(r -> r.text("name")).containsExactly("孙浩");
+            assertThat(sheet.skippedRows()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileWithMoreMergedRegionsThanAnyRosterIsRefused() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("名单");
+            fill(s.createRow(0), "姓名", "出生日期", "手机号码");
+            for (int r = 1; r <= SheetGrid.MAX_REGIONS + 1; r++) {
+                s.addMergedRegionUnsafe(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, 1));
+            }
+            byte[] file = bytes(wb).readAllBytes();
+            assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(file))).isInstanceOf(ExcelFormatException.class)
+                    .hasMessageContaining("合并单元格过多");
+        }
+    }
+
+    private static byte[] mergedRoster() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("花名册");
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat((short) 14);
+            fill(s.createRow(0), "示范县实验小学教师花名册");
+            fill(s.createRow(1), "姓名", "性别", "出生日期", "联系方式", null, "学科", "备注");
+            fill(s.createRow(2), null, null, null, "手机号码", "邮箱");
+            fill(s.createRow(3), "一、语文组");
+            fill(s.createRow(4), "周晓燕", "女", null, "13800010001", "zxy@example.cn", "语文", "在编");
+            fill(s.createRow(5), "王海燕", "女", null, "13800010002", null, "语文");
+            fill(s.createRow(6), null, null, null, null, null, "道德与法治");
+            fill(s.createRow(7), "李明", "男", null, "13800010003", null, "数学");
+            s.createRow(8); // a spacer row: blank but for the 备注 region below
+            fill(s.createRow(9), null, null, null, null, null, null, null);
+            fill(s.createRow(10), "制表人：何雨桐　审核：王校长");
+            for (int[] d : new int[][] {{4, 1988, 4, 12}, {5, 1979, 11, 3}, {7, 1990, 1, 5}}) {
+                var c = s.getRow(d[0]).createCell(2);
+                c.setCellValue(LocalDate.of(d[1], d[2], d[3]));
+                c.setCellStyle(date);
+            }
+            int[][] regions = {{0, 0, 0, 6}, {1, 2, 0, 0}, {1, 2, 1, 1}, {1, 2, 2, 2}, {1, 1, 3, 4}, {1, 2, 5, 5},
+                    {1, 2, 6, 6}, {3, 3, 0, 6}, {4, 8, 6, 6}, {5, 6, 0, 0}, {5, 6, 1, 1}, {5, 6, 2, 2}, {5, 6, 3, 3},
+                    {10, 10, 0, 6}};
+            for (int[] r : regions) s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r[0], r[1], r[2], r[3]));
+            return bytes(wb).readAllBytes();
+        }
+    }
+
+    /** Text cells from column A on; null leaves a cell out. */
+    private static void fill(Row row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) row.createCell(i).setCellValue(values[i]);
+        }
+    }
+
     @Test
     void aFormulaSavedWithoutItsResultIsReadByTheFullReader() throws IOException {
         try (Workbook wb = new XSSFWorkbook()) {

@@ -23,6 +23,7 @@ import org.hamcrest.Matchers;
 import org.jiaoyan.JiaoyanIntegrationTest;
 import org.jiaoyan.TestUsers;
 import org.jiaoyan.excel.ImportError;
+import org.jiaoyan.excel.ParsedSheet;
 import org.jiaoyan.security.Access;
 import org.jiaoyan.security.CurrentUser;
 import org.jiaoyan.shared.NotFoundException;
@@ -168,6 +169,80 @@ class RosterImportIntegrationTests {
                 .andExpect(redirectedUrlPattern("/people?schoolId=*"));
         assertThat(Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "页面甲", null, false),
                 new PageQuery(1, 10, null, false))).total()).isEqualTo(1);
+    }
+
+    /**
+     * A roster laid out with merged cells: captions merged across the table are left out and named on the preview page,
+     * a teacher whose 姓名 is merged over two rows (a subject per row) is one person with both subjects.
+     */
+    @Test
+    void mergedCaptionsAreLeftOutAndATeacherOverTwoRowsIsOnePerson() throws Exception {
+        String m1 = mobile();
+        String m2 = mobile();
+        byte[] file = roster(new String[][] {
+                {"一、语文组"},
+                {"合并甲", "女", "1985.03", "2007.09", "一级教师", "语文", m1},
+                {"合并乙", "男", "1986.05", "2008.09", "二级教师", "数学", m2},
+                {"", "", "", "", "", "科学", ""},
+                {"制表人：何雨桐　审核：王校长"},
+        });
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(file)); var out = new ByteArrayOutputStream()) {
+            var sheet = wb.getSheetAt(0);
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(2, 2, 0, 6));
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(6, 6, 0, 6));
+            for (int column : new int[] {0, 1, 2, 3, 4, 6}) {
+                sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(4, 5, column, column));
+            }
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        byte[] merged = file;
+        RosterPreview preview = Access.as(jks(), () -> roster.preview(school(), new ByteArrayInputStream(merged)));
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.rows()).extracting(r -> r.data().name()).containsExactly("合并甲", "合并乙");
+        assertThat(preview.rows().get(1).data().subjects()).containsExactly("MATH", "SCIENCE");
+        assertThat(preview.rows().get(1).data().mobile()).isEqualTo(m2);
+        assertThat(preview.skippedRows()).extracting(ParsedSheet.SkippedRow::rowNumber).containsExactly(3, 7);
+
+        mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "merged.xlsx", null, merged))
+                        .param("schoolId", String.valueOf(school())).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("以下 2 行是跨列合并的标题或说明，不是教师，未导入：第 3 行“一、语文组”；第 7 行“制表人")))
+                .andExpect(content().string(Matchers.containsString("confirm-import")));
+    }
+
+    /** A long roster: the page lists the first 500 rows and says how many more the import takes. */
+    @Test
+    void aLongPreviewListsTheFirstRowsAndCountsTheRest() throws Exception {
+        String[][] rows = new String[620][];
+        for (int i = 0; i < rows.length; i++) rows[i] = new String[] {"长名单" + "甲乙丙丁戊己庚辛".charAt(i % 8), "女", "1985.03", "2007.09", "", "语文", mobile()};
+        String html = mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "long.xlsx", null, roster(rows)))
+                        .param("schoolId", String.valueOf(school())).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("检查通过，可以导入 620 人。")))
+                .andExpect(content().string(Matchers.containsString("上表列出前 500 行，另有 120 行未列出，确认导入时一并导入。")))
+                .andReturn().getResponse().getContentAsString();
+        String table = html.substring(html.indexOf("id=\"import-rows\""), html.indexOf("id=\"import-rows-more\""));
+        assertThat(table.split("<tr>", -1)).hasSize(1 + 1 + 500); // before the header row, the header, 500 rows
+    }
+
+    /** The same caption rows typed into the 姓名 column without merging are refused, never imported as people. */
+    @Test
+    void notesAndTotalsInTheNameColumnAreRowErrors() throws IOException {
+        byte[] file = roster(new String[][] {
+                {"注释甲", "女", "1985.03", "2007.09", "一级教师", "语文", mobile()},
+                {"制表人：何雨桐"},
+                {"合计", "", "", "", "", "", ""},
+                {"共 45 人"},
+                {"阿依古丽·买买提", "女", "1990.01", "2012.09", "", "音乐", mobile()},
+                {"李明（大）", "男", "1990.02", "2012.09", "", "体育", mobile()},
+        });
+        assertThatThrownBy(() -> Access.as(jks(), () -> roster.importAll(school(), new ByteArrayInputStream(file))))
+                .isInstanceOfSatisfying(RosterRejected.class, e -> assertThat(e.errors())
+                        .extracting(ImportError::display)
+                        .containsExactly("第 4 行 · 姓名 · “制表人：何雨桐”不像人名（含有数字或标点，或是合计行）。说明、签名、合计等行请删除后再上传",
+                                "第 5 行 · 姓名 · “合计”不像人名（含有数字或标点，或是合计行）。说明、签名、合计等行请删除后再上传",
+                                "第 6 行 · 姓名 · “共 45 人”不像人名（含有数字或标点，或是合计行）。说明、签名、合计等行请删除后再上传"));
     }
 
     @Test

@@ -88,7 +88,7 @@ class RosterController {
             return "redirect:/people?schoolId=" + upload.schoolId() + "&sort=updated&dir=desc";
         } catch (RosterRejected e) {
             // the database changed since the preview (e.g. someone took a mobile): show the new errors
-            model.addAttribute("preview", new RosterPreview(java.util.List.of(), e.errors(), java.util.List.of()));
+            model.addAttribute("preview", RosterPreview.rejected(e.errors()));
             model.addAttribute("schoolId", upload.schoolId());
             model.addAttribute("fileName", upload.fileName());
             session.removeAttribute(UPLOAD);
