@@ -21,13 +21,21 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the first visible sheet of an uploaded .xlsx: finds the header row among the first 10 rows, maps columns by spec, returns non-blank rows. */
+/**
+ * Reads the first visible sheet of an uploaded .xlsx or .xls (Excel 97–2003, still what many offices' systems export):
+ * finds the header row among the first 10 rows, maps columns by spec, returns non-blank rows.
+ */
 public final class SheetReader {
 
-    static final String NOT_XLSX = "文件不是有效的 Excel（.xlsx）文件";
+    static final String NOT_XLSX = "文件不是有效的 Excel 文件（.xlsx 或 .xls）。如是 WPS 表格（.et）或 CSV，请另存为 .xlsx 后再上传";
+    static final String ENCRYPTED = "文件设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件 → 文档加密）后再上传";
     private static final int HEADER_SEARCH_ROWS = 10;
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
@@ -71,9 +79,9 @@ public final class SheetReader {
         return XlsxStream.read(bytes, rowCap(), tooMany());
     }
 
-    /** POI's full object model: evaluates formulas saved without a result (null: no visible sheet). */
+    /** POI's full object model, .xlsx or .xls: evaluates formulas saved without a result (null: no visible sheet). */
     SheetGrid.@Nullable Sheet readFull(byte[] bytes) {
-        try (XSSFWorkbook wb = open(new java.io.ByteArrayInputStream(bytes))) {
+        try (Workbook wb = open(bytes)) {
             Sheet sheet = firstVisibleSheet(wb);
             if (sheet == null) return null;
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -82,7 +90,7 @@ public final class SheetReader {
             for (Row row : sheet) { // physical rows only, ascending
                 List<SheetGrid.Cell> cells = new ArrayList<>();
                 for (Cell cell : row) {
-                    CellValue v = value(cell, formatter, evaluator, wb.isDate1904());
+                    CellValue v = value(cell, formatter, evaluator, date1904(wb));
                     if (!v.isBlank()) cells.add(new SheetGrid.Cell(cell.getColumnIndex(), v));
                 }
                 if (cells.isEmpty()) continue;
@@ -107,15 +115,22 @@ public final class SheetReader {
         return "行数超过上限 " + maxRows + " 行";
     }
 
-    private static XSSFWorkbook open(InputStream in) {
+    private static Workbook open(byte[] bytes) {
         try {
-            return new XSSFWorkbook(in);
-        } catch (IOException | RuntimeException e) { // NotOfficeXmlFileException, OLE2 (.xls), EmptyFileException, POIXMLException …
+            return WorkbookFactory.create(new java.io.ByteArrayInputStream(bytes)); // .xlsx, or .xls by its first bytes
+        } catch (EncryptedDocumentException e) {
+            throw new ExcelFormatException(ENCRYPTED, e);
+        } catch (IOException | RuntimeException e) { // not a workbook, BIFF5 and older, EmptyFileException, POIXMLException …
             throw new ExcelFormatException(NOT_XLSX, e);
         }
     }
 
-    private static @Nullable Sheet firstVisibleSheet(XSSFWorkbook wb) {
+    private static boolean date1904(Workbook wb) {
+        return wb instanceof XSSFWorkbook x ? x.isDate1904()
+                : wb instanceof HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
+    }
+
+    private static @Nullable Sheet firstVisibleSheet(Workbook wb) {
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             if (!wb.isSheetHidden(i) && !wb.isSheetVeryHidden(i)) return wb.getSheetAt(i);
         }

@@ -153,13 +153,44 @@ class SheetReaderTests {
     }
 
     @Test
-    void refusesWhatIsNotAnXlsx() throws IOException {
+    void refusesWhatIsNotAWorkbookAndSaysWhatToDo() throws IOException {
         for (byte[] content : List.of(new byte[0], "姓名,手机号码\n孙浩,138".getBytes(StandardCharsets.UTF_8),
-                new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3}, xls())) {
+                new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3}, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2})) {
             assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(content)))
                     .isInstanceOf(ExcelFormatException.class)
-                    .hasMessage("文件不是有效的 Excel（.xlsx）文件");
+                    .hasMessage("文件不是有效的 Excel 文件（.xlsx 或 .xls）。如是 WPS 表格（.et）或 CSV，请另存为 .xlsx 后再上传");
         }
+    }
+
+    /** An .xls (Excel 97–2003) reads as the same roster saved as .xlsx reads: values, dates, merged cells. */
+    @Test
+    void readsAnXlsAsItsXlsxReads() throws IOException {
+        ParsedSheet fromXlsx = reader.read(new ByteArrayInputStream(mergedRoster()));
+        byte[] xls;
+        try (Workbook wb = new HSSFWorkbook()) {
+            xls = bytes(mergedRoster(wb)).readAllBytes();
+        }
+        ParsedSheet fromXls = reader.read(new ByteArrayInputStream(xls));
+        assertThat(fromXls).isEqualTo(fromXlsx);
+        assertThat(fromXls.rows()).extracting(r -> r.get("birthDate").date())
+                .containsExactly(LocalDate.of(1988, 4, 12), LocalDate.of(1979, 11, 3), LocalDate.of(1990, 1, 5));
+        assertThat(reader.read(new ByteArrayInputStream(xls())).rows()).isEmpty(); // a header alone: read, no data rows
+    }
+
+    @Test
+    void aWorkbookWithAnOpeningPasswordGetsItsOwnMessage() throws Exception {
+        var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+        var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+        var encryptor = info.getEncryptor();
+        encryptor.confirmPassword("jiaoyan");
+        try (var os = encryptor.getDataStream(fs)) {
+            os.write(mergedRoster());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fs.writeFilesystem(out);
+        fs.close();
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(out.toByteArray())))
+                .isInstanceOf(ExcelFormatException.class).hasMessageStartingWith("文件设置了打开密码");
     }
 
     @Test
@@ -314,6 +345,12 @@ class SheetReaderTests {
 
     private static byte[] mergedRoster() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            return bytes(mergedRoster(wb)).readAllBytes();
+        }
+    }
+
+    private static Workbook mergedRoster(Workbook wb) {
+        {
             Sheet s = wb.createSheet("花名册");
             CellStyle date = wb.createCellStyle();
             date.setDataFormat((short) 14);
@@ -337,7 +374,7 @@ class SheetReaderTests {
                     {1, 2, 6, 6}, {3, 3, 0, 6}, {4, 8, 6, 6}, {5, 6, 0, 0}, {5, 6, 1, 1}, {5, 6, 2, 2}, {5, 6, 3, 3},
                     {10, 10, 0, 6}};
             for (int[] r : regions) s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r[0], r[1], r[2], r[3]));
-            return bytes(wb).readAllBytes();
+            return wb;
         }
     }
 

@@ -57,7 +57,12 @@ class RosterImportIntegrationTests {
 
     /** A roster in a school's own layout: a title row above the headers, synonyms for the headers. */
     static byte[] roster(String[][] rows) throws IOException {
-        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+        return roster(new XSSFWorkbook(), rows);
+    }
+
+    /** The same in the given workbook kind (an HSSFWorkbook gives an Excel 97–2003 .xls). */
+    static byte[] roster(org.apache.poi.ss.usermodel.Workbook workbook, String[][] rows) throws IOException {
+        try (var wb = workbook; var out = new ByteArrayOutputStream()) {
             var sheet = wb.createSheet("花名册");
             sheet.createRow(0).createCell(0).setCellValue("2026年秋季教职工花名册");
             var header = sheet.createRow(1);
@@ -209,6 +214,25 @@ class RosterImportIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("以下 2 行是跨列合并的标题或说明，不是教师，未导入：第 3 行“一、语文组”；第 7 行“制表人")))
                 .andExpect(content().string(Matchers.containsString("confirm-import")));
+    }
+
+    /** Many offices' personnel systems still export .xls: it imports as the same roster in .xlsx does. */
+    @Test
+    void anXlsRosterImportsLikeAnXlsx() throws Exception {
+        byte[] xls = roster(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), new String[][] {
+                {"旧格式甲", "女", "1985.03", "2007.09", "小学高级", "英语、综合实践", mobile()},
+                {"旧格式乙", "男", "1986-05-01", "2008年9月", "中学高级", "数学", mobile()}});
+        mvc.perform(multipart("/api/v1/teachers/import").file(new MockMultipartFile("file", "花名册.xls", null, xls))
+                        .param("schoolId", String.valueOf(school())).with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2));
+        var found = Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "旧格式甲", null, false),
+                new PageQuery(1, 10, null, false)));
+        assertThat(found.items()).singleElement().satisfies(p -> {
+            assertThat(p.titleCode()).isEqualTo("T1");
+            assertThat(p.subjects()).containsExactly("ENGLISH", "PRACTICE");
+            assertThat(p.birthDate()).isEqualTo(LocalDate.of(1985, 3, 1));
+        });
     }
 
     /** A long roster: the page lists the first 500 rows and says how many more the import takes. */
