@@ -4,18 +4,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of reading a sheet: matched columns (key → 0-based index), missing required column headers, data rows,
- * unknown headers, and caption rows left out (a value merged across several columns: 一、语文组, 制表人：…).
+ * The result of reading a workbook: matched columns (key → 0-based index, of the first sheet read), missing required
+ * column headers, data rows, unknown headers, caption rows left out (a value merged across several columns: 一、语文组,
+ * 制表人：…), the sheets read, and the visible sheets with content that were not (no header, or other columns).
  */
 public record ParsedSheet(
         Map<String, Integer> columnIndex,
         List<String> missingRequiredColumns,
         List<SheetRow> rows,
         List<String> unrecognisedHeaders,
-        List<SkippedRow> skippedRows) {
+        List<SkippedRow> skippedRows,
+        List<String> sheetsRead,
+        List<String> sheetsNotRead) {
 
-    /** A caption row left out: its 1-based Excel row number and its text. */
-    public record SkippedRow(int rowNumber, String text) {
+    /** A caption row left out: its sheet (as in {@link SheetRow#sheet()}), 1-based Excel row number and text. */
+    public record SkippedRow(String sheet, int rowNumber, String text) {
+
+        /** 第 5 行, or 数学组 第 5 行. */
+        public String place() {
+            return SheetRow.place(sheet, rowNumber);
+        }
     }
 
     public ParsedSheet {
@@ -24,6 +32,8 @@ public record ParsedSheet(
         rows = List.copyOf(rows);
         unrecognisedHeaders = List.copyOf(unrecognisedHeaders);
         skippedRows = List.copyOf(skippedRows);
+        sheetsRead = List.copyOf(sheetsRead);
+        sheetsNotRead = List.copyOf(sheetsNotRead);
     }
 
     public boolean hasColumn(String key) {

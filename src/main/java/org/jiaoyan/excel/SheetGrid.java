@@ -19,11 +19,12 @@ final class SheetGrid {
     }
 
     /**
+     * @param name the worksheet's name (its tab)
      * @param rows rows with at least one non-blank cell, ascending
      * @param physicalRows every row element, blank or not
      * @param merged the merged regions as the file lists them (the value sits in the top-left cell only)
      */
-    record Sheet(List<Row> rows, int physicalRows, List<Region> merged) {
+    record Sheet(String name, List<Row> rows, int physicalRows, List<Region> merged) {
 
         Sheet {
             rows = List.copyOf(rows);

@@ -9,9 +9,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -65,42 +67,47 @@ public final class SheetReader {
         } catch (IOException e) {
             throw new ExcelFormatException(NOT_XLSX, e);
         }
-        SheetGrid.Sheet sheet;
+        List<SheetGrid.Sheet> sheets;
         try {
-            sheet = readStreaming(bytes);
+            sheets = readStreaming(bytes);
         } catch (XlsxStream.Unsupported e) {
-            sheet = readFull(bytes);
+            sheets = readFull(bytes);
         }
-        return parse(sheet);
+        return parse(sheets);
     }
 
-    /** The streaming reader alone (null: no visible sheet); throws {@link XlsxStream.Unsupported} where it cannot. */
-    SheetGrid.@Nullable Sheet readStreaming(byte[] bytes) {
+    /** The streaming reader alone (the visible sheets); throws {@link XlsxStream.Unsupported} where it cannot. */
+    List<SheetGrid.Sheet> readStreaming(byte[] bytes) {
         return XlsxStream.read(bytes, rowCap(), tooMany());
     }
 
-    /** POI's full object model, .xlsx or .xls: evaluates formulas saved without a result (null: no visible sheet). */
-    SheetGrid.@Nullable Sheet readFull(byte[] bytes) {
+    /** POI's full object model, .xlsx or .xls: evaluates formulas saved without a result (the visible sheets). */
+    List<SheetGrid.Sheet> readFull(byte[] bytes) {
         try (Workbook wb = open(bytes)) {
-            Sheet sheet = firstVisibleSheet(wb);
-            if (sheet == null) return null;
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
             FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
-            List<SheetGrid.Row> rows = new ArrayList<>();
-            for (Row row : sheet) { // physical rows only, ascending
-                List<SheetGrid.Cell> cells = new ArrayList<>();
-                for (Cell cell : row) {
-                    CellValue v = value(cell, formatter, evaluator, date1904(wb));
-                    if (!v.isBlank()) cells.add(new SheetGrid.Cell(cell.getColumnIndex(), v));
+            List<SheetGrid.Sheet> out = new ArrayList<>();
+            int kept = 0;
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                if (wb.isSheetHidden(i) || wb.isSheetVeryHidden(i)) continue;
+                Sheet sheet = wb.getSheetAt(i);
+                List<SheetGrid.Row> rows = new ArrayList<>();
+                for (Row row : sheet) { // physical rows only, ascending
+                    List<SheetGrid.Cell> cells = new ArrayList<>();
+                    for (Cell cell : row) {
+                        CellValue v = value(cell, formatter, evaluator, date1904(wb));
+                        if (!v.isBlank()) cells.add(new SheetGrid.Cell(cell.getColumnIndex(), v));
+                    }
+                    if (cells.isEmpty()) continue;
+                    if (kept++ == rowCap()) throw new ExcelFormatException(tooMany());
+                    rows.add(new SheetGrid.Row(row.getRowNum(), cells));
                 }
-                if (cells.isEmpty()) continue;
-                if (rows.size() == rowCap()) throw new ExcelFormatException(tooMany());
-                rows.add(new SheetGrid.Row(row.getRowNum(), cells));
+                List<SheetGrid.Region> merged = sheet.getMergedRegions().stream()
+                        .map(r -> new SheetGrid.Region(r.getFirstRow(), r.getLastRow(), r.getFirstColumn(), r.getLastColumn()))
+                        .toList();
+                out.add(new SheetGrid.Sheet(sheet.getSheetName(), rows, sheet.getPhysicalNumberOfRows(), merged));
             }
-            List<SheetGrid.Region> merged = sheet.getMergedRegions().stream()
-                    .map(r -> new SheetGrid.Region(r.getFirstRow(), r.getLastRow(), r.getFirstColumn(), r.getLastColumn()))
-                    .toList();
-            return new SheetGrid.Sheet(rows, sheet.getPhysicalNumberOfRows(), merged);
+            return out;
         } catch (IOException e) {
             throw new ExcelFormatException(NOT_XLSX, e);
         }
@@ -130,16 +137,12 @@ public final class SheetReader {
                 : wb instanceof HSSFWorkbook h && h.getInternalWorkbook().isUsing1904DateWindowing();
     }
 
-    private static @Nullable Sheet firstVisibleSheet(Workbook wb) {
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            if (!wb.isSheetHidden(i) && !wb.isSheetVeryHidden(i)) return wb.getSheetAt(i);
-        }
-        return null;
-    }
-
     /**
-     * Matches the header and reads the data rows. Merged cells are read as a person reads them
-     * ({@link SheetGrid.Sheet#filledRows}), and two more layouts of real rosters are understood:
+     * Matches the header and reads the data rows of the visible sheets. The first sheet with a header decides the
+     * columns; a later sheet is read when its header has the same columns (a roster kept as one sheet per 教研组 or per
+     * school), otherwise it is named in {@link ParsedSheet#sheetsNotRead()}, as is a sheet without a header (填表说明).
+     * <p>Merged cells are read as a person reads them ({@link SheetGrid.Sheet#filledRows}), and two more layouts of real
+     * rosters are understood:
      * <ul>
      * <li>a first required column (姓名) merged over several rows is one record over those rows: one teacher with a row
      * per subject or grade. Its other columns are combined, differing values joined with 、;</li>
@@ -147,11 +150,51 @@ public final class SheetReader {
      * 制表人：…, 注：…): it is left out and reported in {@link ParsedSheet#skippedRows()}.</li>
      * </ul>
      */
-    ParsedSheet parse(SheetGrid.@Nullable Sheet sheet) {
-        if (sheet == null || sheet.physicalRows() == 0) throw new ExcelFormatException("工作表为空");
-        List<SheetGrid.Row> grid = sheet.filledRows();
-        SheetGrid.Row header = findHeaderRow(grid);
-        int headerRow = header.index();
+    ParsedSheet parse(List<SheetGrid.Sheet> sheets) {
+        List<Layout> read = new ArrayList<>();
+        List<String> notRead = new ArrayList<>();
+        ExcelFormatException noHeader = null;
+        for (SheetGrid.Sheet sheet : sheets) {
+            if (sheet.rows().isEmpty()) continue;
+            List<SheetGrid.Row> grid = sheet.filledRows();
+            Layout layout;
+            try {
+                layout = layout(sheet, grid, findHeaderRow(grid));
+            } catch (ExcelFormatException e) {
+                if (noHeader == null) noHeader = e;
+                notRead.add(sheet.name());
+                continue;
+            }
+            if (!read.isEmpty() && !layout.columnIndex.keySet().equals(read.get(0).columnIndex.keySet())) {
+                notRead.add(sheet.name());
+                continue;
+            }
+            read.add(layout);
+        }
+        if (read.isEmpty()) throw noHeader != null ? noHeader : new ExcelFormatException("工作表为空");
+        boolean several = read.size() > 1;
+        List<SheetRow> rows = new ArrayList<>();
+        List<ParsedSheet.SkippedRow> skipped = new ArrayList<>();
+        Set<String> unrecognised = new LinkedHashSet<>();
+        for (Layout layout : read) {
+            rows(layout, several ? layout.sheet.name() : "", rows, skipped);
+            unrecognised.addAll(layout.unrecognised);
+        }
+        Layout first = read.get(0);
+        List<String> missing = columns.stream()
+                .filter(c -> c.required() && !first.columnIndex.containsKey(c.key()))
+                .map(ColumnSpec::header)
+                .toList();
+        return new ParsedSheet(first.columnIndex, missing, rows, List.copyOf(unrecognised), skipped,
+                read.stream().map(l -> l.sheet.name()).toList(), notRead);
+    }
+
+    /** One sheet's header: which column holds which key, and the header texts not understood. */
+    private record Layout(SheetGrid.Sheet sheet, List<SheetGrid.Row> grid, int headerRow, Map<String, Integer> columnIndex,
+            List<String> unrecognised) {
+    }
+
+    private Layout layout(SheetGrid.Sheet sheet, List<SheetGrid.Row> grid, SheetGrid.Row header) {
         Map<String, Integer> columnIndex = new LinkedHashMap<>();
         List<String> unrecognised = new ArrayList<>();
         for (SheetGrid.Cell cell : header.cells()) {
@@ -162,19 +205,18 @@ public final class SheetReader {
                 unrecognised.add(text); // unknown, or a second column for an already matched key
             }
         }
-        List<String> missing = columns.stream()
-                .filter(c -> c.required() && !columnIndex.containsKey(c.key()))
-                .map(ColumnSpec::header)
-                .toList();
+        return new Layout(sheet, grid, header.index(), columnIndex, unrecognised);
+    }
 
-        List<Map.Entry<String, Integer>> matched = List.copyOf(columnIndex.entrySet());
-        Map<Long, SheetGrid.Region> regions = sheet.regionsByCell();
+    /** The sheet's records after its header, added to {@code out}; its caption rows added to {@code skipped}. */
+    private void rows(Layout layout, String sheetLabel, List<SheetRow> out, List<ParsedSheet.SkippedRow> skipped) {
+        List<Map.Entry<String, Integer>> matched = List.copyOf(layout.columnIndex.entrySet());
+        Map<Long, SheetGrid.Region> regions = layout.sheet.regionsByCell();
         Integer keyColumn = columns.stream().filter(ColumnSpec::required).findFirst()
-                .map(c -> columnIndex.get(c.key())).orElse(null);
+                .map(c -> layout.columnIndex.get(c.key())).orElse(null);
         List<Record> records = new ArrayList<>();
-        List<ParsedSheet.SkippedRow> skipped = new ArrayList<>();
-        for (SheetGrid.Row row : grid) {
-            if (row.index() <= headerRow) continue;
+        for (SheetGrid.Row row : layout.grid) {
+            if (row.index() <= layout.headerRow) continue;
             Map<String, CellValue> values = null;
             for (Map.Entry<String, Integer> col : matched) {
                 CellValue v = row.at(col.getValue());
@@ -187,7 +229,7 @@ public final class SheetReader {
                 SheetGrid.Cell only = row.cells().get(0);
                 SheetGrid.Region region = regions.get(SheetGrid.Sheet.key(row.index(), only.column()));
                 if (region != null && matched.stream().filter(c -> region.coversColumn(c.getValue())).count() >= 2) {
-                    skipped.add(new ParsedSheet.SkippedRow(row.index() + 1, only.value().text()));
+                    skipped.add(new ParsedSheet.SkippedRow(sheetLabel, row.index() + 1, only.value().text()));
                     continue;
                 }
             }
@@ -198,10 +240,10 @@ public final class SheetReader {
                 last.add(values); // the same teacher, one more row of the merged 姓名 cell
                 continue;
             }
-            if (records.size() == maxRows) throw new ExcelFormatException(tooMany());
+            if (out.size() + records.size() == maxRows) throw new ExcelFormatException(tooMany());
             records.add(new Record(row.index(), values));
         }
-        return new ParsedSheet(columnIndex, missing, records.stream().map(Record::row).toList(), unrecognised, skipped);
+        records.forEach(r -> out.add(r.row(sheetLabel)));
     }
 
     /** The values of one record, over one row or over the rows of a merged first column. */
@@ -221,11 +263,11 @@ public final class SheetReader {
             });
         }
 
-        SheetRow row() {
+        SheetRow row(String sheet) {
             Map<String, CellValue> out = new HashMap<>();
             values.forEach((key, list) -> out.put(key, list.size() == 1 ? list.get(0)
                     : CellValue.of(String.join("、", list.stream().map(CellValue::text).toList()))));
-            return new SheetRow(firstIndex + 1, out);
+            return new SheetRow(sheet, firstIndex + 1, out);
         }
     }
 

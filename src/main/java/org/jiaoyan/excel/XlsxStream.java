@@ -48,12 +48,13 @@ final class XlsxStream {
     }
 
     /**
-     * The first visible sheet's cells, or null when the workbook has no visible sheet.
+     * The visible sheets' cells, in the workbook's order (empty when no sheet is visible).
      *
-     * @param rowCap the most rows with a value kept; more throws {@link ExcelFormatException} (bounds memory)
+     * @param rowCap the most rows with a value kept, all sheets together; more throws {@link ExcelFormatException}
+     *        (bounds memory)
      * @param tooMany the message for that
      */
-    static SheetGrid.@Nullable Sheet read(byte[] xlsx, int rowCap, String tooMany) {
+    static List<SheetGrid.Sheet> read(byte[] xlsx, int rowCap, String tooMany) {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(xlsx));
@@ -64,8 +65,8 @@ final class XlsxStream {
             XSSFReader reader = new XSSFReader(pkg);
             WorkbookHandler workbook = new WorkbookHandler();
             parse(reader.getWorkbookData(), workbook);
-            if (workbook.sheetRelation == null) {
-                return null;
+            if (workbook.sheets.isEmpty()) {
+                return List.of();
             }
             SharedStringsHandler strings = new SharedStringsHandler();
             try (InputStream in = optionalPart(() -> reader.getSharedStringsData())) {
@@ -75,10 +76,16 @@ final class XlsxStream {
             try (InputStream in = optionalPart(() -> reader.getStylesData())) {
                 if (in != null) parse(in, styles);
             }
-            SheetHandler sheet = new SheetHandler(strings.strings, styles, workbook.date1904, rowCap, tooMany);
-            parse(reader.getSheet(workbook.sheetRelation), sheet);
-            sheet.rows.sort(Comparator.comparingInt(SheetGrid.Row::index)); // rows are in order in every file seen; be sure
-            return new SheetGrid.Sheet(sheet.rows, sheet.physicalRows, sheet.merged);
+            List<SheetGrid.Sheet> out = new ArrayList<>();
+            int kept = 0;
+            for (String[] ref : workbook.sheets) {
+                SheetHandler sheet = new SheetHandler(strings.strings, styles, workbook.date1904, rowCap - kept, tooMany);
+                parse(reader.getSheet(ref[1]), sheet);
+                sheet.rows.sort(Comparator.comparingInt(SheetGrid.Row::index)); // in order in every file seen; be sure
+                kept += sheet.rows.size();
+                out.add(new SheetGrid.Sheet(ref[0], sheet.rows, sheet.physicalRows, sheet.merged));
+            }
+            return out;
         } catch (ExcelFormatException | Unsupported e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
@@ -126,21 +133,23 @@ final class XlsxStream {
         return out.toString();
     }
 
-    /** workbook.xml: the 1904 date system flag and the first sheet not hidden. */
+    /** workbook.xml: the 1904 date system flag and the sheets not hidden, each as {name, relationship id}. */
     private static final class WorkbookHandler extends DefaultHandler {
         boolean date1904;
-        @Nullable String sheetRelation;
+        final List<String[]> sheets = new ArrayList<>();
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes a) {
             if (local.equals("workbookPr")) {
                 String v = a.getValue("date1904");
                 date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
-            } else if (local.equals("sheet") && sheetRelation == null) {
+            } else if (local.equals("sheet")) {
                 String state = a.getValue("state");
                 if (state == null || state.equals("visible")) {
-                    sheetRelation = a.getValue(RELATIONSHIPS, "id");
-                    if (sheetRelation == null) throw new Unsupported("sheet without a relationship id");
+                    String relation = a.getValue(RELATIONSHIPS, "id");
+                    if (relation == null) throw new Unsupported("sheet without a relationship id");
+                    String name = a.getValue("name");
+                    sheets.add(new String[] {name == null ? "" : name, relation});
                 }
             }
         }

@@ -100,30 +100,35 @@ public class RosterImport {
                 schoolsByName.put(CellText.personName(u.shortName()), u);
             }
         }
-        Map<String, Integer> mobileRows = new HashMap<>();
+        Map<String, SheetRow> mobileRows = new HashMap<>();
         List<RosterPreview.Row> rows = new ArrayList<>(sheet.rows().size());
         LocalDate today = LocalDate.now();
         for (SheetRow row : sheet.rows()) {
             RowReader r = new RowReader(row, errors, today);
             PersonData data = r.person(school, schoolsByName);
             if (data.mobile() != null) {
-                Integer first = mobileRows.putIfAbsent(data.mobile(), row.rowNumber());
+                SheetRow first = mobileRows.putIfAbsent(data.mobile(), row);
                 if (first != null) {
-                    r.error("mobile", msg("roster.mobile.duplicateInFile", first));
+                    r.error("mobile", msg("roster.mobile.duplicateInFile", first.place()));
                 }
             }
             if (r.ok) {
-                rows.add(new RosterPreview.Row(row.rowNumber(), data, nameOf(data.institutionId(), school, schoolsByName)));
+                rows.add(new RosterPreview.Row(row.sheet(), row.rowNumber(), data,
+                        nameOf(data.institutionId(), school, schoolsByName)));
             }
         }
         Set<String> taken = people.existingMobiles(mobileRows.keySet());
         for (var e : mobileRows.entrySet()) {
             if (taken.contains(e.getKey())) {
-                errors.add(new ImportError(e.getValue(), header("mobile"), msg("roster.mobile.taken", e.getKey())));
+                errors.add(new ImportError(e.getValue().sheet(), e.getValue().rowNumber(), header("mobile"),
+                        msg("roster.mobile.taken", e.getKey())));
             }
         }
-        errors.sort(java.util.Comparator.comparingInt(ImportError::row));
-        return new RosterPreview(rows, errors, sheet.unrecognisedHeaders(), sheet.skippedRows());
+        List<String> sheetOrder = sheet.sheetsRead();
+        errors.sort(java.util.Comparator.<ImportError>comparingInt(e -> sheetOrder.indexOf(e.sheet()))
+                .thenComparingInt(ImportError::row));
+        return new RosterPreview(rows, errors, sheet.unrecognisedHeaders(), sheet.skippedRows(),
+                sheetOrder.size() > 1 ? sheetOrder : List.of(), sheet.sheetsNotRead());
     }
 
     /** Imports every row or none: throws {@link RosterRejected} with all row errors when anything is wrong. */
@@ -222,7 +227,7 @@ public class RosterImport {
 
         void error(String key, String message) {
             ok = false;
-            errors.add(new ImportError(row.rowNumber(), header(key), message));
+            errors.add(new ImportError(row.sheet(), row.rowNumber(), header(key), message));
         }
 
         PersonData person(OrgUnit defaultSchool, Map<String, OrgUnit> schoolsByName) {

@@ -5,15 +5,16 @@ import org.jiaoyan.excel.ImportError;
 import org.jiaoyan.excel.ParsedSheet;
 
 /**
- * What an uploaded roster would import: the understood rows, every row error, headers we ignored, and caption rows left
- * out (a value merged across the table: 一、语文组, 制表人：…).
+ * What an uploaded roster would import: the understood rows, every row error, headers we ignored, caption rows left out
+ * (a value merged across the table: 一、语文组, 制表人：…), the sheets read when there are several, and the sheets not read
+ * (no header, or other columns than the first).
  */
 public record RosterPreview(List<Row> rows, List<ImportError> errors, List<String> ignoredHeaders,
-        List<ParsedSheet.SkippedRow> skippedRows) {
+        List<ParsedSheet.SkippedRow> skippedRows, List<String> sheetsRead, List<String> sheetsNotRead) {
 
     /** Only errors (the file could not be read, or an import was refused). */
     public static RosterPreview rejected(List<ImportError> errors) {
-        return new RosterPreview(List.of(), errors, List.of(), List.of());
+        return new RosterPreview(List.of(), errors, List.of(), List.of(), List.of(), List.of());
     }
 
     /** The most rows, and errors, the preview page lists; an import takes every row all the same. */
@@ -39,7 +40,7 @@ public record RosterPreview(List<Row> rows, List<ImportError> errors, List<Strin
         return errors.isEmpty() && !rows.isEmpty();
     }
 
-    /** One understood row with its Excel row number. */
-    public record Row(int rowNumber, PersonData data, String institutionName) {
+    /** One understood row with its sheet (when several were read) and Excel row number. */
+    public record Row(String sheet, int rowNumber, PersonData data, String institutionName) {
     }
 }

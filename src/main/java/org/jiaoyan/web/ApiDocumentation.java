@@ -103,9 +103,10 @@ class ApiDocumentation {
                                     "message", string("中文说明，如“手机号码应为 11 位数字”")), "field", "message")))
                     .addSchemas(IMPORT_PROBLEM, problemSchema("导入文件有误：errors 列出每一处，整份文件未导入",
                             object("文件中有误的一格", properties(
+                                    "sheet", string("工作表名：文件有几个工作表都被读取时填写（如“数学组”），否则为空"),
                                     "row", integer("Excel 中的行号（表头为第 1 行）；与整个文件有关的错误为 0"),
                                     "column", string("列名（表头文字，如“手机号”）；与整个文件有关的错误为空"),
-                                    "message", string("中文说明")), "row", "column", "message")));
+                                    "message", string("中文说明")), "sheet", "row", "column", "message")));
             for (PathItem path : openApi.getPaths().values()) {
                 path.readOperationsMap().forEach((method, operation) -> describe(method, operation, messages));
             }

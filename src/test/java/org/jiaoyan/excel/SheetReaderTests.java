@@ -279,9 +279,9 @@ class SheetReaderTests {
         for (byte[] file : List.of(mixedWorkbook(false), mixedWorkbook(true), inlineStrings(), resource("/excel/roster-sample.xlsx"),
                 tenThousandRows())) {
             SheetReader big = new SheetReader(ROSTER, 20_000);
-            SheetGrid.Sheet streamed = big.readStreaming(file);
-            SheetGrid.Sheet full = big.readFull(file);
-            assertThat(streamed).isNotNull();
+            SheetGrid.Sheet streamed = big.readStreaming(file).get(0);
+            SheetGrid.Sheet full = big.readFull(file).get(0);
+            assertThat(big.readStreaming(file)).isEqualTo(big.readFull(file));
             assertThat(streamed.rows()).hasSameSizeAs(full.rows());
             for (int i = 0; i < full.rows().size(); i++) {
                 assertThat(streamed.rows().get(i)).as("row %d", full.rows().get(i).index() + 1).isEqualTo(full.rows().get(i));
@@ -298,7 +298,7 @@ class SheetReaderTests {
     @Test
     void mergedCellsAreReadAsAPersonReadsThem() throws IOException {
         byte[] file = mergedRoster();
-        for (SheetGrid.Sheet grid : List.of(reader.readStreaming(file), reader.readFull(file))) {
+        for (List<SheetGrid.Sheet> grid : List.of(reader.readStreaming(file), reader.readFull(file))) {
             ParsedSheet sheet = reader.parse(grid);
             assertThat(sheet.columnIndex()).containsEntry("name", 0).containsEntry("mobile", 3).containsEntry("remark", 6);
             assertThat(sheet.missingRequiredColumns()).isEmpty();
@@ -310,8 +310,61 @@ class SheetReaderTests {
             assertThat(wang.get("birthDate").date()).isEqualTo(LocalDate.of(1979, 11, 3));
             assertThat(wang.text("mobile")).isEqualTo("13800010002");
             assertThat(sheet.rows()).extracting(r -> r.text("remark")).containsExactly("在编", "在编", "在编");
-            assertThat(sheet.skippedRows()).containsExactly(new ParsedSheet.SkippedRow(4, "一、语文组"),
-                    new ParsedSheet.SkippedRow(11, "制表人：何雨桐　审核：王校长"));
+            assertThat(sheet.skippedRows()).containsExactly(new ParsedSheet.SkippedRow("", 4, "一、语文组"),
+                    new ParsedSheet.SkippedRow("", 11, "制表人：何雨桐　审核：王校长"));
+        }
+    }
+
+    /**
+     * A roster kept as one sheet per group: every visible sheet with the first one's columns is read, in tab order, its
+     * rows named by sheet; instructions, a sheet of other columns and a hidden sheet are not.
+     */
+    @Test
+    void readsEverySheetWithTheFirstOnesColumns() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            fill(wb.createSheet("填表说明").createRow(0), "请按模板填写，出生日期写成 1988-03-15");
+            Sheet chinese = wb.createSheet("语文组");
+            fill(chinese.createRow(0), "语文组教师名单");
+            fill(chinese.createRow(1), "姓名", "出生日期", "手机号码");
+            fill(chinese.createRow(2), "周晓燕", "1988-04-12", "13800010001");
+            fill(chinese.createRow(3), "孙浩", "1995年7月", "13800010002");
+            Sheet maths = wb.createSheet("数学组");
+            fill(maths.createRow(0), "手机号码", "教师姓名", "出生年月"); // the same columns, in another order and words
+            fill(maths.createRow(1), "13800010003", "马丽", "1992.03");
+            Sheet old = wb.createSheet("旧名单");
+            fill(old.createRow(0), "姓名", "出生日期", "手机号码");
+            fill(old.createRow(1), "郭建国", "1971-11-01", "13800010004");
+            wb.setSheetHidden(wb.getSheetIndex(old), true);
+            Sheet awards = wb.createSheet("获奖统计");
+            fill(awards.createRow(0), "姓名", "出生日期", "奖项");
+            fill(awards.createRow(1), "周晓燕", "1988-04-12", "县优质课一等奖");
+            wb.createSheet("空白");
+            byte[] file = bytes(wb).readAllBytes();
+
+            assertThat(reader.readStreaming(file)).isEqualTo(reader.readFull(file));
+            ParsedSheet sheet = reader.read(new ByteArrayInputStream(file));
+            assertThat(sheet.sheetsRead()).containsExactly("语文组", "数学组");
+            assertThat(sheet.sheetsNotRead()).containsExactly("填表说明", "获奖统计");
+            assertThat(sheet.rows()).extracting(SheetRow::place).containsExactly("语文组 第 3 行", "语文组 第 4 行", "数学组 第 2 行");
+            assertThat(sheet.rows()).extracting(r -> r.text("name")).containsExactly("周晓燕", "孙浩", "马丽");
+            assertThat(sheet.rows().get(2).text("mobile")).isEqualTo("13800010003");
+            assertThat(new ImportError("数学组", 2, "手机号码", "手机号码与语文组 第 3 行重复").display())
+                    .isEqualTo("数学组 第 2 行 · 手机号码 · 手机号码与语文组 第 3 行重复");
+        }
+    }
+
+    @Test
+    void theRowLimitCountsEverySheet() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            for (String name : List.of("一组", "二组")) {
+                Sheet s = wb.createSheet(name);
+                fill(s.createRow(0), "姓名", "出生日期", "手机号码");
+                for (int r = 1; r <= 60; r++) fill(s.createRow(r), "教师", "1990-01-01", "138");
+            }
+            byte[] file = bytes(wb).readAllBytes();
+            assertThat(new SheetReader(ROSTER, 120).read(new ByteArrayInputStream(file)).rows()).hasSize(120);
+            assertThatThrownBy(() -> new SheetReader(ROSTER, 100).read(new ByteArrayInputStream(file)))
+                    .isInstanceOf(ExcelFormatException.class).hasMessage("行数超过上限 100 行");
         }
     }
 

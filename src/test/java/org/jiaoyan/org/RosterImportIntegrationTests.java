@@ -235,6 +235,39 @@ class RosterImportIntegrationTests {
         });
     }
 
+    /** A roster as one sheet per group: both sheets are read, and every error says which sheet it is on. */
+    @Test
+    void aRosterInSeveralSheetsIsReadWholeAndErrorsNameTheSheet() throws Exception {
+        String shared = mobile();
+        byte[] file;
+        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            String[][][] sheets = {
+                    {{"姓名", "性别", "出生年月", "联系电话"}, {"分表甲", "女", "1985.03", shared}, {"分表乙", "男", "1986.13", mobile()}},
+                    {{"姓名", "性别", "出生年月", "联系电话"}, {"分表丙", "女", "1987.05", shared}}};
+            String[] names = {"语文组", "数学组"};
+            for (int i = 0; i < sheets.length; i++) {
+                var sheet = wb.createSheet(names[i]);
+                for (int r = 0; r < sheets[i].length; r++) {
+                    var row = sheet.createRow(r);
+                    for (int c = 0; c < sheets[i][r].length; c++) row.createCell(c).setCellValue(sheets[i][r][c]);
+                }
+            }
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        RosterPreview preview = Access.as(jks(), () -> roster.preview(school(), new ByteArrayInputStream(file)));
+        assertThat(preview.sheetsRead()).containsExactly("语文组", "数学组");
+        assertThat(preview.errors()).extracting(ImportError::display).containsExactly(
+                "语文组 第 3 行 · 出生日期 · 日期无法识别：1986.13",
+                "数学组 第 2 行 · 手机号码 · 手机号码与语文组 第 2 行重复");
+        mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "分组.xlsx", null, file))
+                        .param("schoolId", String.valueOf(school())).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("读取了 2 个工作表：语文组、数学组")))
+                .andExpect(content().string(Matchers.containsString("数学组 第 2 行")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("confirm-import"))));
+    }
+
     /** A long roster: the page lists the first 500 rows and says how many more the import takes. */
     @Test
     void aLongPreviewListsTheFirstRowsAndCountsTheRest() throws Exception {

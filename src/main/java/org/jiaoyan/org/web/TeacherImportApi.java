@@ -43,7 +43,7 @@ class TeacherImportApi {
             return ResponseEntity.ok(Map.of("imported", roster.importAll(schoolId, file.getInputStream())));
         } catch (RosterRejected e) {
             return ApiErrorHandling.importRejected("导入失败：共 " + e.errors().size() + " 处错误，未导入任何数据",
-                    e.errors().stream().map(x -> Map.of("row", x.row(), "column", x.column(), "message", x.message())).toList(),
+                    e.errors().stream().map(x -> Map.of("sheet", x.sheet(), "row", x.row(), "column", x.column(), "message", x.message())).toList(),
                     request);
         }
     }
