@@ -159,7 +159,7 @@ public final class SheetReader {
             List<SheetGrid.Row> grid = sheet.filledRows();
             Layout layout;
             try {
-                layout = layout(sheet, grid, findHeaderRow(grid));
+                layout = layout(sheet, grid, headerBlock(sheet, grid, findHeaderRow(grid)));
             } catch (ExcelFormatException e) {
                 if (noHeader == null) noHeader = e;
                 notRead.add(sheet.name());
@@ -187,6 +187,26 @@ public final class SheetReader {
                 .toList();
         return new ParsedSheet(first.columnIndex, missing, rows, List.copyOf(unrecognised), skipped,
                 read.stream().map(l -> l.sheet.name()).toList(), notRead);
+    }
+
+    /**
+     * A header of two rows (姓名 merged down over both, 联系方式 over 手机号码 and 邮箱): the rows its cells are merged down
+     * over belong to it, each column named by its lowest text (手机号码, not 联系方式), and the data begin below them.
+     * Returns the header as one row with the index of its last row; a one-row header is returned as it is.
+     */
+    private static SheetGrid.Row headerBlock(SheetGrid.Sheet sheet, List<SheetGrid.Row> grid, SheetGrid.Row header) {
+        int last = header.index();
+        for (SheetGrid.Region region : sheet.merged()) {
+            if (region.firstRow() == header.index() && region.lastRow() > last) last = region.lastRow();
+        }
+        if (last == header.index()) return header;
+        last = Math.min(last, header.index() + 3); // a header is a few rows, not a page
+        Map<Integer, SheetGrid.Cell> byColumn = new java.util.TreeMap<>();
+        for (SheetGrid.Row row : grid) {
+            if (row.index() < header.index() || row.index() > last) continue;
+            for (SheetGrid.Cell cell : row.cells()) byColumn.put(cell.column(), cell); // lower rows win
+        }
+        return new SheetGrid.Row(last, List.copyOf(byColumn.values()));
     }
 
     /** One sheet's header: which column holds which key, and the header texts not understood. */

@@ -235,6 +235,29 @@ class RosterImportIntegrationTests {
         });
     }
 
+    /**
+     * A school's roster with everything at once: an instructions sheet, a sheet per group, a title and section captions
+     * merged across, a two-row header (联系方式 over 手机号码 and 邮箱), a teacher over two rows, a signature line.
+     */
+    @Test
+    void aGroupedRosterWithATwoRowHeaderIsReadAsTheSchoolMeantIt() throws IOException {
+        byte[] file = new ClassPathResource("excel/roster-grouped.xlsx").getContentAsByteArray();
+        RosterPreview preview = Access.as(jks(), () -> roster.preview(school(), new ByteArrayInputStream(file)));
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.sheetsRead()).containsExactly("语文组", "数学组");
+        assertThat(preview.sheetsNotRead()).containsExactly("填表说明");
+        assertThat(preview.ignoredHeaders()).containsExactly("邮箱");
+        assertThat(preview.rows()).extracting(r -> r.sheet() + " " + r.rowNumber() + " " + r.data().name())
+                .containsExactly("语文组 5 周晓燕", "语文组 6 王海燕", "语文组 9 李明", "数学组 2 马丽", "数学组 3 郭建国");
+        PersonData wang = preview.rows().get(1).data();
+        assertThat(wang.subjects()).containsExactly("CHINESE", "MORALITY");
+        assertThat(wang.mobile()).isEqualTo("13900010002");
+        assertThat(wang.titleCode()).isEqualTo("SENIOR");
+        assertThat(preview.rows().get(0).data().mobile()).isEqualTo("13900010001");
+        assertThat(preview.skippedRows()).extracting(ParsedSheet.SkippedRow::place)
+                .containsExactly("语文组 第 4 行", "语文组 第 8 行", "语文组 第 10 行");
+    }
+
     /** A roster as one sheet per group: both sheets are read, and every error says which sheet it is on. */
     @Test
     void aRosterInSeveralSheetsIsReadWholeAndErrorsNameTheSheet() throws Exception {
