@@ -157,11 +157,23 @@ class ProjectPagesIntegrationTests {
         mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", name).param("level", "PERSONAL")
                         .param("applyUntil", "2027-03-31"))
                 .andExpect(flash().attribute("flashSuccess", "research.round.saved"));
-        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", name).param("level", "PERSONAL"))
-                .andExpect(flash().attribute("flashError", "research.round.taken"));
-        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", "x").param("level", "PERSONAL")
+        // refused: the list comes back with the form as typed and the reason at the field, nothing created
+        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", name).param("level", "PERSONAL")
+                        .param("applyUntil", "2027-04-30"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("本单位已有名为“" + name + "”的批次")))
+                .andExpect(content().string(containsString("value=\"2027-04-30\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"PERSONAL\" selected=\"selected\">.*")));
+        String other = "第九届（" + System.nanoTime() % 100000 + "）";
+        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", other).param("level", "PERSONAL")
                         .param("applyUntil", "2027-02-30"))
-                .andExpect(flash().attribute("flashError", "validation.date"));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("日期格式不正确")))
+                .andExpect(content().string(containsString("value=\"" + other + "\"")));
+        mvc.perform(post("/research/rounds").with(as("county")).with(csrf()).param("name", other).param("level", "LEFT"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is-invalid")));
+        mvc.perform(get("/research/rounds").with(as("county"))).andExpect(content().string(org.hamcrest.Matchers.not(containsString(other))));
         mvc.perform(get("/research/rounds").with(as("county")))
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(containsString("2027年3月31日")));

@@ -10,8 +10,6 @@ import org.jiaoyan.shared.ValidationException;
 import org.jiaoyan.shared.StaleEditException;
 import org.jiaoyan.web.Flash;
 import org.jiaoyan.web.Forms;
-import org.jiaoyan.web.Typed;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -44,18 +42,24 @@ class RoundController {
         this.messages = messages;
     }
 
-    @InitBinder("roundForm")
+    @InitBinder({"roundForm", "newRound"})
     void binder(WebDataBinder binder) {
         binder.setDisallowedFields("id");
     }
 
     @GetMapping
     String list(Model model) {
+        return listView(new RoundForm(), model);
+    }
+
+    /** The list with the new-round form above it (empty, or as typed with its errors at the fields). */
+    private String listView(RoundForm newRound, Model model) {
         long organizer = organizer();
         model.addAttribute("nav", "research");
         model.addAttribute("rounds", projects.roundsRunBy(organizer));
         model.addAttribute("deleted", projects.deletedRounds(organizer));
         model.addAttribute("levels", levels());
+        model.addAttribute("newRound", newRound);
         return "research/rounds";
     }
 
@@ -67,23 +71,25 @@ class RoundController {
         return levels;
     }
 
+    /** A new round; refused, the list page comes back with the form as typed and the reason at its field. */
     @PostMapping
-    String create(@RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String level,
-                  @RequestParam(required = false) @Nullable String applyUntil, RedirectAttributes redirect) {
+    String create(@ModelAttribute("newRound") RoundForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect) {
         long organizer = organizer();
-        ProjectLevel l = Typed.enumOf(ProjectLevel.class, level);
-        if (l == null) {
-            Flash.error(redirect, "research.round.levelRequired");
-            return "redirect:/research/rounds";
+        if (form.getLevel() == null && !result.hasFieldErrors("level")) {
+            result.rejectValue("level", "research.round.levelRequired");
         }
-        try {
-            projects.createRound(organizer, name == null ? "" : name, l, Typed.date("applyUntil", applyUntil));
-            Flash.success(redirect, "research.round.saved");
-        } catch (ValidationException e) {
-            Flash.error(redirect, e.messageKey(), e.args());
-            redirect.addFlashAttribute("typedName", name);
+        if (!result.hasErrors()) {
+            try {
+                projects.createRound(organizer, form.getName() == null ? "" : form.getName(), form.getLevel(),
+                        form.getApplyUntil());
+                Flash.success(redirect, "research.round.saved");
+                return "redirect:/research/rounds";
+            } catch (ValidationException e) {
+                Forms.reject(e, result);
+            }
         }
-        return "redirect:/research/rounds";
+        return listView(form, model);
     }
 
     @GetMapping("/{id}/edit")
