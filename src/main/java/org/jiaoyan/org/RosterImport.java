@@ -72,6 +72,8 @@ public class RosterImport {
                 ColumnSpec.optional("mobile", "手机号码", "手机", "手机号", "联系电话", "电话", "联系方式").withSample("13900000000"),
                 ColumnSpec.optional("party", "政治面貌", "党员", "是否党员").withAllowedValues(List.of("中共党员", "群众", "共青团员")).withSample("群众"),
                 ColumnSpec.optional("school", "学校", "单位", "所在学校", "学校名称", "工作单位"),
+                // read for the birth date and sex where those cells are blank; never stored
+                ColumnSpec.optional("idNumber", "身份证号码", "身份证号", "身份证", "公民身份号码", "证件号码"),
                 ColumnSpec.optional("note", "备注", "说明"));
     }
 
@@ -149,7 +151,8 @@ public class RosterImport {
 
     /** The import template: our headers, a sample row, drop-downs with the allowed values. */
     public void writeTemplate(java.io.OutputStream out) throws java.io.IOException {
-        try (WorkbookWriter w = WorkbookWriter.template("教师名单", columns())) {
+        List<ColumnSpec> asked = columns().stream().filter(c -> !c.key().equals("idNumber")).toList(); // read, not asked for
+        try (WorkbookWriter w = WorkbookWriter.template("教师名单", asked)) {
             w.writeTo(out);
         }
     }
@@ -249,8 +252,15 @@ public class RosterImport {
                     schoolId = named.id();
                 }
             }
-            String gender = null;
             String genderText = CellText.normalise(row.text("gender"));
+            IdNumber id = null;
+            if (!row.get("idNumber").isBlank() && (genderText.isEmpty() || row.get("birthDate").isBlank())) {
+                id = IdNumber.parse(row.text("idNumber")).orElse(null);
+                if (id == null) {
+                    error("idNumber", msg("roster.idNumber.invalid"));
+                }
+            }
+            String gender = genderText.isEmpty() && id != null ? id.gender() : null;
             if (!genderText.isEmpty()) {
                 gender = switch (genderText) {
                     case "男", "M", "m", "男性" -> "M";
@@ -262,6 +272,9 @@ public class RosterImport {
                 };
             }
             LocalDate birth = date("birthDate");
+            if (birth == null && id != null) {
+                birth = id.birthDate();
+            }
             LocalDate start = date("workStartDate");
             if (birth != null && (birth.isAfter(today.minusYears(16)) || birth.getYear() < 1930)) {
                 error("birthDate", msg("person.birthDate.implausible"));

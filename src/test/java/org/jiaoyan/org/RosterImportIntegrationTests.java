@@ -258,6 +258,46 @@ class RosterImportIntegrationTests {
                 .containsExactly("语文组 第 4 行", "语文组 第 8 行", "语文组 第 10 行");
     }
 
+    /** The ID card number fills a blank birth date and sex; an unreadable one is an error only where it is needed. */
+    @Test
+    void theIdCardNumberFillsABlankBirthDateAndSex() throws Exception {
+        String[] headers = {"姓名", "性别", "出生日期", "身份证号码", "联系电话"};
+        String[][] rows = {{"身份甲", "", "", "330102198804120034", mobile()},
+                {"身份乙", "女", "1990-05-01", "330102198804120035", mobile()}, // not needed: its own cells are filled
+                {"身份丙", "", "", "330102198804120000", mobile()}};
+        byte[] file;
+        try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("名单");
+            String[][] all = new String[rows.length + 1][];
+            all[0] = headers;
+            System.arraycopy(rows, 0, all, 1, rows.length);
+            for (int r = 0; r < all.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < all[r].length; c++) row.createCell(c).setCellValue(all[r][c]);
+            }
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        RosterPreview preview = Access.as(jks(), () -> roster.preview(school(), new ByteArrayInputStream(file)));
+        assertThat(preview.ignoredHeaders()).isEmpty();
+        assertThat(preview.errors()).extracting(ImportError::display).singleElement().asString()
+                .startsWith("第 4 行 · 身份证号码 · 身份证号码无法识别");
+        assertThat(preview.rows()).extracting(r -> r.data().name()).containsExactly("身份甲", "身份乙");
+        assertThat(preview.rows().get(0).data().birthDate()).isEqualTo(LocalDate.of(1988, 4, 12));
+        assertThat(preview.rows().get(0).data().gender()).isEqualTo("M");
+        assertThat(preview.rows().get(1).data().birthDate()).isEqualTo(LocalDate.of(1990, 5, 1));
+        assertThat(preview.rows().get(1).data().gender()).isEqualTo("F");
+        // the template does not ask for the number
+        byte[] template = mvc.perform(get("/people/import/template").with(TestUsers.as(users, "jks")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            var header = wb.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(header.getLastCellNum()).isGreaterThan((short) 5);
+            for (var cell : header) assertThat(cell.getStringCellValue()).doesNotContain("身份证");
+        }
+    }
+
     /** A roster as one sheet per group: both sheets are read, and every error says which sheet it is on. */
     @Test
     void aRosterInSeveralSheetsIsReadWholeAndErrorsNameTheSheet() throws Exception {
