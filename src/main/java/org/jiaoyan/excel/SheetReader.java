@@ -147,7 +147,8 @@ public final class SheetReader {
      * <li>a first required column (姓名) merged over several rows is one record over those rows: one teacher with a row
      * per subject or grade. Its other columns are combined, differing values joined with 、;</li>
      * <li>a row whose only value is merged across two or more of the matched columns is a caption, not a record (一、语文组,
-     * 制表人：…, 注：…): it is left out and reported in {@link ParsedSheet#skippedRows()}.</li>
+     * 制表人：…, 注：…), and a row that repeats the header is the header again: both are left out and reported in
+     * {@link ParsedSheet#skippedRows()}.</li>
      * </ul>
      */
     ParsedSheet parse(List<SheetGrid.Sheet> sheets) {
@@ -245,6 +246,11 @@ public final class SheetReader {
                 values.put(col.getKey(), v);
             }
             if (values == null) continue;
+            if (repeatsTheHeader(values)) { // the header again further down (a sheet pasted together from sections)
+                skipped.add(new ParsedSheet.SkippedRow(sheetLabel, row.index() + 1,
+                        String.join(" ", values.values().stream().map(CellValue::text).toList())));
+                continue;
+            }
             if (row.cells().size() == 1) {
                 SheetGrid.Cell only = row.cells().get(0);
                 SheetGrid.Region region = regions.get(SheetGrid.Sheet.key(row.index(), only.column()));
@@ -264,6 +270,16 @@ public final class SheetReader {
             records.add(new Record(row.index(), values));
         }
         records.forEach(r -> out.add(r.row(sheetLabel)));
+    }
+
+    /** Whether at least two of the row's values, and all of them, are header texts of their own columns. */
+    private boolean repeatsTheHeader(Map<String, CellValue> values) {
+        if (values.size() < 2) return false;
+        for (Map.Entry<String, CellValue> e : values.entrySet()) {
+            Integer spec = specByHeader.get(ColumnSpec.normaliseHeader(e.getValue().text()));
+            if (spec == null || !columns.get(spec).key().equals(e.getKey())) return false;
+        }
+        return true;
     }
 
     /** The values of one record, over one row or over the rows of a merged first column. */

@@ -368,6 +368,18 @@ class SheetReaderTests {
         }
     }
 
+    /** Sections pasted one under another, each with its header: the repeated header is left out, not read as a teacher. */
+    @Test
+    void aRepeatedHeaderIsLeftOut() {
+        ParsedSheet sheet = reader.read(xlsx(
+                row("姓名", "出生日期", "手机号码", "备注"),
+                row("周晓燕", "1988-04-12", "13800010001"),
+                row("教师姓名", "出生年月", "联系电话"), // the same columns in other words
+                row("孙浩", "1995年7月", "13800010002", "姓名")));
+        assertThat(sheet.rows()).extracting(r -> r.text("name")).containsExactly("周晓燕", "孙浩");
+        assertThat(sheet.skippedRows()).containsExactly(new ParsedSheet.SkippedRow("", 3, "教师姓名 出生年月 联系电话"));
+    }
+
     @Test
     void aRegionMergedOverOneMatchedColumnIsStillData() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {

@@ -212,7 +212,7 @@ class RosterImportIntegrationTests {
         mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "merged.xlsx", null, merged))
                         .param("schoolId", String.valueOf(school())).with(TestUsers.as(users, "jks")).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("以下 2 行是跨列合并的标题或说明，不是教师，未导入：第 3 行“一、语文组”；第 7 行“制表人")))
+                .andExpect(content().string(Matchers.containsString("以下 2 行是跨列合并的标题、说明或重复的表头，不是教师，未导入：第 3 行“一、语文组”；第 7 行“制表人")))
                 .andExpect(content().string(Matchers.containsString("confirm-import")));
     }
 
