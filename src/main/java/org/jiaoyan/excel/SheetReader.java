@@ -31,8 +31,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the first visible sheet of an uploaded .xlsx or .xls (Excel 97–2003, still what many offices' systems export):
- * finds the header row among the first 10 rows, maps columns by spec, returns non-blank rows.
+ * Reads the visible sheets of an uploaded .xlsx or .xls (Excel 97–2003, still what many offices' systems export): finds
+ * each sheet's header row among its first 10 rows, maps columns by spec, returns the non-blank rows of the sheets whose
+ * columns are the first sheet's ({@link #parse}).
  */
 public final class SheetReader {
 
