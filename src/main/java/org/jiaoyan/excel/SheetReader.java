@@ -31,13 +31,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the visible sheets of an uploaded .xlsx or .xls (Excel 97–2003, still what many offices' systems export): finds
- * each sheet's header row among its first 10 rows, maps columns by spec, returns the non-blank rows of the sheets whose
- * columns are the first sheet's ({@link #parse}).
+ * Reads the visible sheets of an uploaded .xlsx or .xls (Excel 97–2003, still what many offices' systems export), or a
+ * CSV file as one sheet ({@link CsvSheet}): finds each sheet's header row among its first 10 rows, maps columns by spec,
+ * returns the non-blank rows of the sheets whose columns are the first sheet's ({@link #parse}).
  */
 public final class SheetReader {
 
-    static final String NOT_XLSX = "文件不是有效的 Excel 文件（.xlsx 或 .xls）。如是 WPS 表格（.et）或 CSV，请另存为 .xlsx 后再上传";
+    static final String NOT_XLSX = "文件不是有效的 Excel 文件（.xlsx、.xls）或 CSV 文件。如是 WPS 表格（.et）等其他格式，请另存为 .xlsx 后再上传";
     static final String ENCRYPTED = "文件设置了打开密码，无法读取。请在 Excel 或 WPS 中取消密码（文件 → 文档加密）后再上传";
     private static final int HEADER_SEARCH_ROWS = 10;
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
@@ -72,7 +72,7 @@ public final class SheetReader {
         try {
             sheets = readStreaming(bytes);
         } catch (XlsxStream.Unsupported e) {
-            sheets = readFull(bytes);
+            sheets = isWorkbook(bytes) ? readFull(bytes) : csv(bytes);
         }
         return parse(sheets);
     }
@@ -112,6 +112,19 @@ public final class SheetReader {
         } catch (IOException e) {
             throw new ExcelFormatException(NOT_XLSX, e);
         }
+    }
+
+    /** Whether the bytes begin as a zip package (.xlsx) or an OLE2 compound file (.xls, or an encrypted workbook). */
+    private static boolean isWorkbook(byte[] b) {
+        return b.length >= 4 && (b[0] == 'P' && b[1] == 'K'
+                || (b[0] & 0xFF) == 0xD0 && (b[1] & 0xFF) == 0xCF && (b[2] & 0xFF) == 0x11 && (b[3] & 0xFF) == 0xE0);
+    }
+
+    /** A CSV file as its one sheet; anything else that is not a workbook is refused. */
+    private List<SheetGrid.Sheet> csv(byte[] bytes) {
+        SheetGrid.Sheet sheet = CsvSheet.read(bytes, rowCap(), tooMany());
+        if (sheet == null) throw new ExcelFormatException(NOT_XLSX);
+        return List.of(sheet);
     }
 
     /** Rows with a value kept while reading: data rows, the header and what is above it, and rows of unmatched columns. */

@@ -154,11 +154,40 @@ class SheetReaderTests {
 
     @Test
     void refusesWhatIsNotAWorkbookAndSaysWhatToDo() throws IOException {
-        for (byte[] content : List.of(new byte[0], "姓名,手机号码\n孙浩,138".getBytes(StandardCharsets.UTF_8),
-                new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3}, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2})) {
+        for (byte[] content : List.of(new byte[0], "  \n".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3}, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2},
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D}, // a picture
+                "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\u0000".getBytes(StandardCharsets.ISO_8859_1))) {
             assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(content)))
                     .isInstanceOf(ExcelFormatException.class)
-                    .hasMessage("文件不是有效的 Excel 文件（.xlsx 或 .xls）。如是 WPS 表格（.et）或 CSV，请另存为 .xlsx 后再上传");
+                    .hasMessage("文件不是有效的 Excel 文件（.xlsx、.xls）或 CSV 文件。如是 WPS 表格（.et）等其他格式，请另存为 .xlsx 后再上传");
+        }
+    }
+
+    /**
+     * CSV as systems export it and as Excel or WPS save it: UTF-8 with a byte-order mark, GB18030 (Chinese Windows),
+     * tab-separated; quoted fields with commas, quotes and line breaks; a title line; blank lines; an 18-digit number kept.
+     */
+    @Test
+    void readsCsvInTheEncodingsAndLayoutsItComesIn() {
+        String csv = "示范县实验小学教师名单\r\n\r\n姓名,出生日期,手机号码,备注\r\n周晓燕,1988-04-12,13800010001,\"语文组，\"\"骨干\"\"\r\n二行\"\r\n"
+                + ",,,\r\n孙浩,1995年7月,13800010002,330102198804120034\r\n";
+        byte[] utf8 = csv.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        byte[] tabs = csv.replace(',', '\t').getBytes(StandardCharsets.UTF_8);
+        for (byte[] file : List.of(utf8, bom, csv.getBytes(java.nio.charset.Charset.forName("GB18030")), tabs)) {
+            ParsedSheet sheet = reader.read(new ByteArrayInputStream(file));
+            assertThat(sheet.missingRequiredColumns()).isEmpty();
+            // row numbers as Excel shows the file: a quoted line break stays inside its record
+            assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(4, 6);
+            assertThat(sheet.rows()).extracting(r -> r.text("name")).containsExactly("周晓燕", "孙浩");
+            assertThat(sheet.rows().get(0).text("remark")).isEqualTo("语文组，\"骨干\"\r\n二行");
+            assertThat(sheet.rows().get(1).text("remark")).isEqualTo("330102198804120034");
+            assertThat(sheet.rows().get(1).text("birthDate")).isEqualTo("1995年7月");
         }
     }
 

@@ -331,6 +331,30 @@ class RosterImportIntegrationTests {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("confirm-import"))));
     }
 
+    /** A CSV saved by Excel on a Chinese Windows (GB18030), with ID numbers kept whole as text: it imports like a workbook. */
+    @Test
+    void aCsvRosterInGb18030Imports() throws Exception {
+        String m1 = mobile();
+        String csv = "序号,姓名,性别,出生年月,身份证号码,职称,任教学科,联系电话\r\n"
+                + "1,表格甲,,,330102198804120034,小学高级,\"英语、综合实践\"," + m1 + "\r\n"
+                + "2,表格乙,女,1986.05,,中学高级,数学," + mobile() + "\r\n";
+        byte[] file = csv.getBytes(java.nio.charset.Charset.forName("GB18030"));
+        mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "花名册.csv", "text/csv", file))
+                        .param("schoolId", String.valueOf(school())).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("检查通过，可以导入 2 人。")))
+                .andExpect(content().string(Matchers.containsString("1988年4月12日")));
+        assertThat(Access.as(jks(), () -> roster.importAll(school(), new ByteArrayInputStream(file)))).isEqualTo(2);
+        var found = Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "表格甲", null, false),
+                new PageQuery(1, 10, null, false)));
+        assertThat(found.items()).singleElement().satisfies(p -> {
+            assertThat(p.birthDate()).isEqualTo(LocalDate.of(1988, 4, 12));
+            assertThat(p.gender()).isEqualTo("M");
+            assertThat(p.subjects()).containsExactly("ENGLISH", "PRACTICE");
+            assertThat(p.mobile()).isEqualTo(m1);
+        });
+    }
+
     /** A long roster: the page lists the first 500 rows and says how many more the import takes. */
     @Test
     void aLongPreviewListsTheFirstRowsAndCountsTheRest() throws Exception {

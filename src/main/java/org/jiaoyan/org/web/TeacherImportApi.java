@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** POST /api/v1/teachers/import: the same .xlsx or .xls as the import page, all rows or none. */
+/** POST /api/v1/teachers/import: the same .xlsx, .xls or CSV as the import page, all rows or none. */
 @RestController
 @Tag(name = "教师", description = "教师名册：按学校、学科、职称查询，新增、修改（带 version）和批量导入")
 class TeacherImportApi {
@@ -30,7 +30,7 @@ class TeacherImportApi {
         this.roster = roster;
     }
 
-    @Operation(operationId = "importTeachers", summary = "批量导入教师（.xlsx 或 .xls）", description = "全部成功返回 {\"imported\": N}；任何一行有错则不导入，返回 422 和 errors[{row, column, message}]")
+    @Operation(operationId = "importTeachers", summary = "批量导入教师（.xlsx、.xls 或 CSV）", description = "全部成功返回 {\"imported\": N}；任何一行有错则不导入，返回 422 和 errors[{row, column, message}]")
     @ApiResponse(responseCode = "200", description = "全部导入",
             content = @Content(mediaType = "application/json", schemaProperties =
                     @SchemaProperty(name = "imported", schema = @Schema(type = "integer", format = "int32", description = "导入的教师人数"))))
