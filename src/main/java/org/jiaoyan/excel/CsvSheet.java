@@ -33,6 +33,7 @@ final class CsvSheet {
         int row = 0;
         int column = 0;
         boolean quoted = false;
+        int quoteRow = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '\n';
             if (quoted) {
@@ -49,6 +50,7 @@ final class CsvSheet {
             if (c == '"' && field.toString().isBlank()) {
                 field.setLength(0);
                 quoted = true;
+                quoteRow = row;
             } else if (c == separator || c == '\n' || c == '\r') {
                 String value = field.toString().strip();
                 if (!value.isEmpty()) cells.add(new SheetGrid.Cell(column, CellValue.of(value)));
@@ -67,6 +69,9 @@ final class CsvSheet {
             } else {
                 field.append(c);
             }
+        }
+        if (quoted) { // the rest of the file would be one value: refuse rather than lose rows
+            throw new ExcelFormatException("CSV 文件第 " + (quoteRow + 1) + " 行的引号没有配对，请检查后重新上传");
         }
         return new SheetGrid.Sheet("", rows, row, List.of());
     }

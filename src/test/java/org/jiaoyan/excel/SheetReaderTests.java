@@ -189,6 +189,10 @@ class SheetReaderTests {
             assertThat(sheet.rows().get(1).text("remark")).isEqualTo("330102198804120034");
             assertThat(sheet.rows().get(1).text("birthDate")).isEqualTo("1995年7月");
         }
+        byte[] unclosed = "姓名,出生日期,手机号码\n周晓燕,1988-04-12,13800010001\n\"孙浩,1995年7月,13800010002\n李明,1990-01-05,138\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(unclosed))).isInstanceOf(ExcelFormatException.class)
+                .hasMessage("CSV 文件第 3 行的引号没有配对，请检查后重新上传");
     }
 
     /** An .xls (Excel 97–2003) reads as the same roster saved as .xlsx reads: values, dates, merged cells. */
