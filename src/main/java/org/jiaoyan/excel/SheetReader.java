@@ -87,6 +87,7 @@ public final class SheetReader {
         try (Workbook wb = open(bytes)) {
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
             FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            boolean date1904 = date1904(wb);
             List<SheetGrid.Sheet> out = new ArrayList<>();
             int kept = 0;
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
@@ -96,7 +97,7 @@ public final class SheetReader {
                 for (Row row : sheet) { // physical rows only, ascending
                     List<SheetGrid.Cell> cells = new ArrayList<>();
                     for (Cell cell : row) {
-                        CellValue v = value(cell, formatter, evaluator, date1904(wb));
+                        CellValue v = value(cell, formatter, evaluator, date1904);
                         if (!v.isBlank()) cells.add(new SheetGrid.Cell(cell.getColumnIndex(), v));
                     }
                     if (cells.isEmpty()) continue;
