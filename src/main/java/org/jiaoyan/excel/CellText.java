@@ -99,6 +99,27 @@ public final class CellText {
         return Optional.empty();
     }
 
+    /**
+     * Whether the cell gives a year and a month but no day (1985.03, 1985年3月, 198503, or a date cell shown as 1985年3月):
+     * what rosters call 出生年月. {@link #date} then gives the 1st, which must not be shown as a day.
+     */
+    public static boolean monthOnly(CellValue cell) {
+        if (cell.date() == null && (cell.number() != null && cell.number() == Math.rint(cell.number())
+                && cell.number() >= 10000 && cell.number() <= 80000)) {
+            return false; // an Excel serial is a day
+        }
+        if (date(cell).isEmpty()) {
+            return false;
+        }
+        String t = normalise(cell.text());
+        Matcher m = SEPARATED.matcher(t);
+        if (m.matches()) return m.group(4) == null;
+        m = CHINESE.matcher(t.replace(" ", ""));
+        if (m.matches()) return m.group(3) == null;
+        m = COMPACT.matcher(t);
+        return m.matches() && m.group(3) == null;
+    }
+
     private static Optional<LocalDate> date(String year, String month, @Nullable String day) {
         try {
             return inRange(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month),

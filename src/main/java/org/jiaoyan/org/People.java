@@ -49,7 +49,8 @@ public class People {
 
     private static final String SELECT = """
             select p.id, p.institution_id, u.name as institution_name, p.name, p.gender, p.mobile, p.birth_date,
-                   p.work_start_date, p.title_code, p.party_member, p.status, p.note, p.version, p.deleted_at, p.updated_at
+                   p.work_start_date, p.title_code, p.party_member, p.status, p.note, p.version, p.deleted_at, p.updated_at,
+                   p.birth_month_only, p.work_start_month_only
               from person p
               join org_unit u on u.id = p.institution_id
               left join dict_item t on t.kind = 'title' and t.code = p.title_code""";
@@ -125,7 +126,8 @@ public class People {
         try {
             n = jdbc.sql("""
                     update person set name = :name, gender = :gender, mobile = :mobile, birth_date = :birth,
-                           work_start_date = :start, title_code = :title, party_member = :party, note = :note,
+                           birth_month_only = :birthMonthOnly, work_start_date = :start,
+                           work_start_month_only = :startMonthOnly, title_code = :title, party_member = :party, note = :note,
                            version = version + 1, updated_at = :now, updated_by = :by
                      where id = :id and version = :version and deleted_at is null""")
                     .paramSource(params(data).addValue("now", LocalDateTime.now()).addValue("by", Access.actor())
@@ -253,9 +255,11 @@ public class People {
                     .map(d -> params(d).addValue("by", by).addValue("now", now)).toArray(MapSqlParameterSource[]::new);
             var keys = new GeneratedKeyHolder();
             named.batchUpdate("""
-                    insert into person (institution_id, name, gender, mobile, birth_date, work_start_date, title_code,
-                                        party_member, note, created_at, created_by, updated_at, updated_by)
-                    values (:institutionId, :name, :gender, :mobile, :birth, :start, :title, :party, :note, :now, :by, :now, :by)""",
+                    insert into person (institution_id, name, gender, mobile, birth_date, birth_month_only, work_start_date,
+                                        work_start_month_only, title_code, party_member, note, created_at, created_by,
+                                        updated_at, updated_by)
+                    values (:institutionId, :name, :gender, :mobile, :birth, :birthMonthOnly, :start, :startMonthOnly,
+                            :title, :party, :note, :now, :by, :now, :by)""",
                     batch, keys, new String[] {"id"});
             List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.get("id")).longValue()).toList();
             List<MapSqlParameterSource> subjects = new ArrayList<>();
@@ -378,9 +382,11 @@ public class People {
     private long insert(PersonData d, String by) {
         try {
             return Inserts.id(jdbc.sql("""
-                    insert into person (institution_id, name, gender, mobile, birth_date, work_start_date, title_code,
-                                        party_member, note, created_at, created_by, updated_at, updated_by)
-                    values (:institutionId, :name, :gender, :mobile, :birth, :start, :title, :party, :note, :now, :by, :now, :by)""")
+                    insert into person (institution_id, name, gender, mobile, birth_date, birth_month_only, work_start_date,
+                                        work_start_month_only, title_code, party_member, note, created_at, created_by,
+                                        updated_at, updated_by)
+                    values (:institutionId, :name, :gender, :mobile, :birth, :birthMonthOnly, :start, :startMonthOnly,
+                            :title, :party, :note, :now, :by, :now, :by)""")
                     .paramSource(params(d).addValue("now", LocalDateTime.now()).addValue("by", by)));
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // someone saved the same mobile between validate() and here: the unique index answers, with the same message
@@ -392,6 +398,7 @@ public class People {
         return new MapSqlParameterSource()
                 .addValue("institutionId", d.institutionId()).addValue("name", d.name()).addValue("gender", d.gender())
                 .addValue("mobile", d.mobile()).addValue("birth", d.birthDate()).addValue("start", d.workStartDate())
+                .addValue("birthMonthOnly", d.birthMonthOnly()).addValue("startMonthOnly", d.workStartMonthOnly())
                 .addValue("title", d.titleCode()).addValue("party", d.partyMember()).addValue("note", d.note());
     }
 
@@ -453,7 +460,8 @@ public class People {
                 rs.getObject("birth_date", LocalDate.class), rs.getObject("work_start_date", LocalDate.class),
                 rs.getString("title_code"), rs.getBoolean("party_member"), PersonStatus.valueOf(rs.getString("status")),
                 rs.getString("note"), List.of(), List.of(), List.of(), rs.getInt("version"),
-                deleted == null ? null : deleted.toLocalDateTime(), updated == null ? null : updated.toLocalDateTime());
+                deleted == null ? null : deleted.toLocalDateTime(), updated == null ? null : updated.toLocalDateTime(),
+                rs.getBoolean("birth_month_only"), rs.getBoolean("work_start_month_only"));
     }
 
     private static Map<String, Object> snapshot(Person p) {

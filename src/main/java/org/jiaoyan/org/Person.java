@@ -11,7 +11,8 @@ public record Person(long id, long institutionId, String institutionName, String
                      @Nullable String mobile, @Nullable LocalDate birthDate, @Nullable LocalDate workStartDate,
                      @Nullable String titleCode, boolean partyMember, PersonStatus status, @Nullable String note,
                      List<String> subjects, List<String> grades, List<Honour> honours, int version,
-                     @Nullable LocalDateTime deletedAt, @Nullable LocalDateTime updatedAt) {
+                     @Nullable LocalDateTime deletedAt, @Nullable LocalDateTime updatedAt, boolean birthMonthOnly,
+                     boolean workStartMonthOnly) {
 
     /** 周岁 on the given date, null when the birth date is unknown. */
     public @Nullable Integer age(LocalDate on) {
@@ -33,6 +34,7 @@ public record Person(long id, long institutionId, String institutionName, String
 
     public Person withDetails(List<String> subjects, List<String> grades, List<Honour> honours) {
         return new Person(id, institutionId, institutionName, name, gender, mobile, birthDate, workStartDate,
-                titleCode, partyMember, status, note, subjects, grades, honours, version, deletedAt, updatedAt);
+                titleCode, partyMember, status, note, subjects, grades, honours, version, deletedAt, updatedAt, birthMonthOnly,
+                workStartMonthOnly);
     }
 }

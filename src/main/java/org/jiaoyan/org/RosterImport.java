@@ -272,10 +272,12 @@ public class RosterImport {
                 };
             }
             LocalDate birth = date("birthDate");
+            boolean birthMonthOnly = birth != null && CellText.monthOnly(row.get("birthDate"));
             if (birth == null && id != null) {
                 birth = id.birthDate();
             }
             LocalDate start = date("workStartDate");
+            boolean startMonthOnly = start != null && CellText.monthOnly(row.get("workStartDate"));
             if (birth != null && (birth.isAfter(today.minusYears(16)) || birth.getYear() < 1930)) {
                 error("birthDate", msg("person.birthDate.implausible"));
             }
@@ -300,7 +302,8 @@ public class RosterImport {
             boolean party = partyText.contains("党员") || partyText.equals("是");
             String note = CellText.normalise(row.text("note"));
             return new PersonData(schoolId, name, gender, mobile, birth, start, title, party,
-                    note.isEmpty() ? null : note.substring(0, Math.min(500, note.length())), subjects, grades, List.of());
+                    note.isEmpty() ? null : note.substring(0, Math.min(500, note.length())), subjects, grades, List.of(),
+                    birthMonthOnly, startMonthOnly);
         }
 
         private @Nullable LocalDate date(String key) {

@@ -110,7 +110,7 @@ public class PortfolioDocx {
                         dictionaries.label(DictKind.TITLE, p.titleCode())},
                 {w.text("growth.subjects"), dictionaries.labels(DictKind.SUBJECT, p.subjects()), w.text("growth.groups"),
                         String.join("、", groups)},
-                {w.text("growth.workStart"), p.workStartDate() == null ? "" : w.date(p.workStartDate()),
+                {w.text("growth.workStart"), p.workStartDate() == null ? "" : w.date(p.workStartDate(), p.workStartMonthOnly()),
                         w.text("growth.service"), service == null ? "" : w.text("growth.serviceYears", String.valueOf(service))}};
         int[] widths = {1500, 2726, 1500, 2726};
         XWPFTable t = doc.table(widths);

@@ -24,6 +24,14 @@ record Words(MessageSource messages, Locale locale) {
         return english() ? EN_DATE.format(d) : ChineseDates.date(d);
     }
 
+    /** 2008年9月 for a date known only to its month, otherwise as {@link #date(LocalDate)}. */
+    String date(LocalDate d, boolean monthOnly) {
+        if (!monthOnly) {
+            return date(d);
+        }
+        return english() ? d.getYear() + "-" + d.getMonthValue() : ChineseDates.month(d);
+    }
+
     /** 2026—2027学年 (years as text, so that no digit grouping creeps in). */
     String schoolYear(int year) {
         return text("growth.schoolYear", String.valueOf(year), String.valueOf(year + 1));

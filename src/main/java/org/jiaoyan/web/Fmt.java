@@ -22,6 +22,11 @@ public class Fmt {
         return english() ? EN_DATE.format(d) : ChineseDates.date(d);
     }
 
+    /** A date known only to its month (出生年月 1985.03) as 1985年3月, otherwise as {@link #date(LocalDate)}. */
+    public String date(@Nullable LocalDate d, boolean monthOnly) {
+        return monthOnly ? month(d) : date(d);
+    }
+
     public String dateTime(@Nullable LocalDateTime t) {
         if (t == null) {
             return "";

@@ -80,6 +80,31 @@ class CellTextTests {
         assertThat(CellText.date(CellValue.of(text))).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1985.03", "1985.3", "1985-3", "2018/08", "1985年3月", "1985 年 3 月", "198503", "１９９５年７月",
+        " 1971.11 "})
+    void aYearAndMonthWithoutDayIsMonthOnly(String text) {
+        assertThat(CellText.monthOnly(CellValue.of(text))).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1985-03-01", "1985.3.1", "1985/3/15", "1985年3月1日", "1985年3月1号", "19850301",
+        "1988-04-13 00:00:00", "1985.13", "1985", "不详", ""})
+    void aDayOrNoDateIsNotMonthOnly(String text) {
+        assertThat(CellText.monthOnly(CellValue.of(text))).as(text).isFalse();
+    }
+
+    @Test
+    void aDateCellIsMonthOnlyWhenItsFormatShowsNoDay() {
+        assertThat(CellText.monthOnly(new CellValue("1985年3月", LocalDate.of(1985, 3, 1), 31107.0))).isTrue();
+        assertThat(CellText.monthOnly(new CellValue("1985-03", LocalDate.of(1985, 3, 1), 31107.0))).isTrue();
+        assertThat(CellText.monthOnly(new CellValue("1985/3/1", LocalDate.of(1985, 3, 1), 31107.0))).isFalse();
+        assertThat(CellText.monthOnly(new CellValue("3/1/85", LocalDate.of(1985, 3, 1), 31107.0))).isFalse();
+        // an Excel serial typed as a plain number is a day, whatever it shows
+        assertThat(CellText.monthOnly(new CellValue("31107", null, 31107.0))).isFalse();
+        assertThat(CellText.monthOnly(new CellValue("198503", null, 198503.0))).isTrue();
+    }
+
     @Test
     void aDateCellWinsOverItsText() {
         CellValue cell = new CellValue("4/12/88", LocalDate.of(1988, 4, 12), 32245.0);

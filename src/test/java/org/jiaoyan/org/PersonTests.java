@@ -10,7 +10,7 @@ class PersonTests {
 
     private Person born(LocalDate birth, LocalDate start) {
         return new Person(1, 1, "实验小学", "张三", "F", null, birth, start, "T1", false, PersonStatus.ACTIVE, null,
-                List.of(), List.of(), List.of(), 0, null, null);
+                List.of(), List.of(), List.of(), 0, null, null, false, false);
     }
 
     @Test

@@ -216,6 +216,69 @@ class RosterImportIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("confirm-import")));
     }
 
+    /**
+     * 出生年月 1985.03 gives no day: the preview, the person's page and the API say 1985年3月 (the API: the 1st with a flag),
+     * never an invented 1985年3月1日; saving the form unchanged keeps it so; a full date keeps its day.
+     */
+    @Test
+    void aYearAndMonthWithoutDayIsShownAsAMonth() throws Exception {
+        String m1 = mobile();
+        byte[] file = roster(new String[][] {
+                {"年月甲", "女", "1985.03", "2007年9月", "一级教师", "语文", m1},
+                {"年月乙", "男", "1986-05-17", "2008年9月1日", "二级教师", "数学", mobile()}});
+        mvc.perform(multipart("/people/import").file(new MockMultipartFile("file", "年月.xlsx", null, file))
+                        .param("schoolId", String.valueOf(school())).with(TestUsers.as(users, "jks")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(">1985年3月<")))
+                .andExpect(content().string(Matchers.containsString(">2007年9月<")))
+                .andExpect(content().string(Matchers.containsString(">1986年5月17日<")))
+                .andExpect(content().string(Matchers.containsString(">2008年9月1日<")));
+        Access.as(jks(), () -> roster.importAll(school(), new ByteArrayInputStream(file)));
+        Person jia = Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "年月甲", null, false),
+                new PageQuery(1, 10, null, false))).items().get(0);
+        Person yi = Access.as(jks(), () -> people.search(new PersonFilter(null, null, null, null, "年月乙", null, false),
+                new PageQuery(1, 10, null, false))).items().get(0);
+        assertThat(jia.birthDate()).isEqualTo(LocalDate.of(1985, 3, 1));
+        assertThat(jia.birthMonthOnly()).isTrue();
+        assertThat(jia.workStartMonthOnly()).isTrue();
+        assertThat(yi.birthMonthOnly()).isFalse();
+        assertThat(yi.workStartMonthOnly()).isFalse();
+        mvc.perform(get("/people/" + jia.id()).with(TestUsers.as(users, "jks")))
+                .andExpect(content().string(Matchers.containsString(">1985年3月<")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("1985年3月1日"))))
+                .andExpect(content().string(Matchers.containsString(">2007年9月<")));
+        mvc.perform(get("/people/" + yi.id()).with(TestUsers.as(users, "jks")))
+                .andExpect(content().string(Matchers.containsString(">1986年5月17日<")))
+                .andExpect(content().string(Matchers.containsString(">2008年9月1日<")));
+        mvc.perform(get("/api/v1/teachers/" + jia.id()).with(httpBasic("jks", TestUsers.DEMO_PASSWORD)))
+                .andExpect(jsonPath("$.birthDate").value("1985-03-01"))
+                .andExpect(jsonPath("$.birthDateMonthOnly").value(true))
+                .andExpect(jsonPath("$.workStartDateMonthOnly").value(true));
+
+        // the edit form carries the flags; saving it with another note keeps the month, a changed day is a day
+        mvc.perform(get("/people/" + jia.id() + "/edit").with(TestUsers.as(users, "jks")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"birthMonthOnly\" value=\"true\".*")));
+        mvc.perform(post("/people/" + jia.id() + "/edit").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("version", String.valueOf(jia.version())).param("institutionId", String.valueOf(school()))
+                        .param("name", "年月甲").param("gender", "F").param("mobile", m1).param("titleCode", "T1")
+                        .param("subjects", "CHINESE").param("birthDate", "1985-03-01").param("birthMonthOnly", "true")
+                        .param("workStartDate", "2007-09-01").param("workStartMonthOnly", "true").param("note", "改了备注"))
+                .andExpect(status().is3xxRedirection());
+        Person saved = Access.as(jks(), () -> people.get(jia.id()));
+        assertThat(saved.note()).isEqualTo("改了备注");
+        assertThat(saved.birthMonthOnly()).isTrue();
+        assertThat(saved.workStartMonthOnly()).isTrue();
+        mvc.perform(post("/people/" + jia.id() + "/edit").with(TestUsers.as(users, "jks")).with(csrf())
+                        .param("version", String.valueOf(saved.version())).param("institutionId", String.valueOf(school()))
+                        .param("name", "年月甲").param("gender", "F").param("mobile", m1).param("titleCode", "T1")
+                        .param("subjects", "CHINESE").param("birthDate", "1985-03-15").param("birthMonthOnly", "true")
+                        .param("workStartDate", "2007-09-01").param("workStartMonthOnly", "true"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/people/" + jia.id()).with(TestUsers.as(users, "jks")))
+                .andExpect(content().string(Matchers.containsString(">1985年3月15日<")))
+                .andExpect(content().string(Matchers.containsString(">2007年9月<")));
+    }
+
     /** Many offices' personnel systems still export .xls: it imports as the same roster in .xlsx does. */
     @Test
     void anXlsRosterImportsLikeAnXlsx() throws Exception {

@@ -116,7 +116,7 @@ class OrgApi {
                 p.birthDate(), p.workStartDate(), p.titleCode(), dictionaries.label(DictKind.TITLE, p.titleCode()),
                 p.subjects(), p.subjects().stream().map(s -> dictionaries.label(DictKind.SUBJECT, s)).toList(),
                 p.grades(), p.honours(), p.partyMember(), p.status().name(), p.age(today), p.yearsOfService(today),
-                p.version());
+                p.version(), p.birthMonthOnly(), p.workStartMonthOnly());
     }
 
     /** A school (or other institution) as the API shows it. */
@@ -127,12 +127,16 @@ class OrgApi {
         }
     }
 
-    /** A teacher as the API shows it; age and yearsOfService are computed for today. */
+    /**
+     * A teacher as the API shows it; age and yearsOfService are computed for today. A roster that gave only a year and a
+     * month (出生年月 1985.03) gives the 1st with {@code birthDateMonthOnly} (or {@code workStartDateMonthOnly}) true.
+     */
     record TeacherJson(long id, long schoolId, String schoolName, String name, @Nullable String gender,
                        @Nullable String mobile, @Nullable LocalDate birthDate, @Nullable LocalDate workStartDate,
                        @Nullable String titleCode, String titleLabel, List<String> subjects, List<String> subjectLabels,
                        List<String> grades, List<org.jiaoyan.org.Honour> honours, boolean partyMember, String status,
-                       @Nullable Integer age, @Nullable Integer yearsOfService, int version) {
+                       @Nullable Integer age, @Nullable Integer yearsOfService, int version,
+                       boolean birthDateMonthOnly, boolean workStartDateMonthOnly) {
     }
 
     /** The current term with its teaching week. */

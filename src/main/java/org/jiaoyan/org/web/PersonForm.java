@@ -29,6 +29,9 @@ public class PersonForm {
     private @Nullable LocalDate birthDate;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate workStartDate;
+    /** Kept from an imported 出生年月 / 参加工作年月 while the date stays the 1st (see PersonData). */
+    private boolean birthMonthOnly;
+    private boolean workStartMonthOnly;
     private @Nullable String titleCode;
     private boolean partyMember;
     @Size(max = 500)
@@ -46,6 +49,8 @@ public class PersonForm {
         f.mobile = p.mobile() == null ? "" : p.mobile();
         f.birthDate = p.birthDate();
         f.workStartDate = p.workStartDate();
+        f.birthMonthOnly = p.birthMonthOnly();
+        f.workStartMonthOnly = p.workStartMonthOnly();
         f.titleCode = p.titleCode();
         f.partyMember = p.partyMember();
         f.note = p.note() == null ? "" : p.note();
@@ -60,7 +65,7 @@ public class PersonForm {
                 .map(h -> new Honour(h.getCode(), blankToNull(h.getLevelCode()), h.getYear())).toList();
         return new PersonData(institutionId == null ? 0 : institutionId, name.trim(), blankToNull(gender),
                 blankToNull(mobile.trim()), birthDate, workStartDate, blankToNull(titleCode), partyMember,
-                blankToNull(note.trim()), subjects, grades, hs);
+                blankToNull(note.trim()), subjects, grades, hs, birthMonthOnly, workStartMonthOnly);
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
@@ -103,6 +108,10 @@ public class PersonForm {
     public @Nullable LocalDate getBirthDate() { return birthDate; }
     public void setBirthDate(@Nullable LocalDate birthDate) { this.birthDate = birthDate; }
     public @Nullable LocalDate getWorkStartDate() { return workStartDate; }
+    public boolean isBirthMonthOnly() { return birthMonthOnly; }
+    public void setBirthMonthOnly(boolean birthMonthOnly) { this.birthMonthOnly = birthMonthOnly; }
+    public boolean isWorkStartMonthOnly() { return workStartMonthOnly; }
+    public void setWorkStartMonthOnly(boolean workStartMonthOnly) { this.workStartMonthOnly = workStartMonthOnly; }
     public void setWorkStartDate(@Nullable LocalDate workStartDate) { this.workStartDate = workStartDate; }
     public @Nullable String getTitleCode() { return titleCode; }
     public void setTitleCode(@Nullable String titleCode) { this.titleCode = titleCode; }
