@@ -9,19 +9,23 @@ import org.jspecify.annotations.Nullable;
 /** The numbering that starts a line: 1、 1. 1． 1) (1) （1） ① 一、 （一）, and the bullet "- " some web copies put before it. */
 final class Numbering {
 
-    enum Style { ARABIC, CHINESE, ARABIC_IN_BRACKETS, CHINESE_IN_BRACKETS, CIRCLED }
+    enum Style { ARABIC, CHINESE, ARABIC_IN_BRACKETS, CHINESE_IN_BRACKETS, CIRCLED, BULLET }
 
     record Numbered(Style style, int number, String rest) {
     }
 
     private static final String BULLET = "(?:[" + Text.BULLETS + "]\\s*)?";
     // 1、 1. 1． 1) — not "9.1" (a date) nor "1.5" (a decimal).
-    private static final Pattern ARABIC = Pattern.compile(BULLET + "([0-9０-９]{1,2})\\s*[、．.)）](?![0-9０-９])\\s*");
+    // "1．8月28日，…" and "2、9月…" are numbered too: a month after the dot ("9.1" stays a date).
+    private static final Pattern ARABIC = Pattern.compile(
+            BULLET + "([0-9０-９]{1,2})\\s*(?:[、)）]|[.．](?![0-9０-９])|[.．](?=[0-9０-９]{1,2}\\s*月))\\s*");
     private static final Pattern IN_BRACKETS = Pattern.compile(
             BULLET + "[(（]\\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*[)）]\\s*");
     // 一、 二． — top-level headings of a plan, or items of a Chinese-numbered list.
     private static final Pattern CHINESE = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、．.]\\s*");
     private static final Pattern CIRCLED = Pattern.compile(BULLET + "([①-⑳⑴-⒇⒈-⒛])\\s*");
+    // • 制定计划, ▲ 师徒结对: an entry of a list marked by a bullet alone (not "-", which also starts a page number).
+    private static final Pattern BULLET_ONLY = Pattern.compile("[•●▪◆◇■□○▲△★☆►▶※✔]\\s*(?=[^\\s\\d])");
     // Inside a Word cell whose paragraphs were "1．A" "2．B": the next number after a space.
     private static final Pattern INNER_ARABIC = Pattern.compile("\\s([0-9０-９]{1,2})\\s*[、．.)）](?![0-9０-９])");
 
@@ -45,6 +49,11 @@ final class Numbering {
         m = CIRCLED.matcher(line);
         if (m.lookingAt()) {
             return numbered(Style.CIRCLED, m, line);
+        }
+        m = BULLET_ONLY.matcher(line);
+        if (m.lookingAt()) {
+            String rest = line.substring(m.end()).strip();
+            return rest.isEmpty() ? null : new Numbered(Style.BULLET, 0, rest);
         }
         return null;
     }

@@ -16,7 +16,8 @@ final class Owners {
     /** Endings of units and roles that own plan items: 教导处, 教科室, 各教研组, 各备课组长, 护士长, 课题主持人, 全体教师. */
     private static final List<String> UNIT_ENDINGS = List.of("处", "室", "组", "组长", "校长", "处长", "科长", "部长", "院长",
             "护士长", "队长", "局长", "园长", "主任", "老师", "教师", "教研员", "成员", "人员", "主持人", "负责人", "责任人",
-            "联系人", "工会", "委员会", "家委会", "学生会", "团委", "关工委", "大队部", "中心", "办", "科", "全体", "全员");
+            "联系人", "工会", "委员会", "家委会", "学生会", "团委", "关工委", "大队部", "中心", "办", "科", "全体", "全员",
+            "学校", "各校", "幼儿园");
     private static final Set<String> NOT_OWNERS = Set.of("全部", "内部", "外部", "周末", "周会", "周报", "周记", "周年",
             "周边", "学科", "本科", "专科", "小组", "同组", "分组");
     /**
@@ -105,7 +106,8 @@ final class Owners {
         for (int round = 0; round < 2; round++) {
             Bracket bracket = Bracket.atEnd(rest);
             if (bracket != null) {
-                Annotation a = annotation(bracket.inner(), bareNamesAllowed);
+                // [教导处] and 【王丽】 after a content hold nothing but an owner: square brackets are no part of a title
+                Annotation a = annotation(bracket.inner(), bareNamesAllowed || bracket.square());
                 if (a == null) {
                     break;
                 }
@@ -116,6 +118,12 @@ final class Owners {
                 }
                 rest = Text.trimTrailingPunctuation(rest.substring(0, bracket.start()));
                 continue;
+            }
+            Dashed dashed = Dashed.atEnd(rest);
+            if (dashed != null) {
+                owners.addAll(0, split(dashed.owner()));
+                rest = Text.trimTrailingPunctuation(rest.substring(0, dashed.start()));
+                break;
             }
             LabelAt label = lastLabel(rest);
             if (label != null && label.start() > 0) {
@@ -189,24 +197,47 @@ final class Owners {
         return best;
     }
 
-    /** A bracketed part at the end of a text: its start and what is inside. */
-    record Bracket(int start, String inner) {
+    /** "——陈晓燕" or "—教导处" at the end of a content: the owner after a dash. */
+    record Dashed(int start, String owner) {
+
+        private static final Pattern AT_END = Pattern.compile("(?:——|—|－－|--|──)\\s*([^—－\\-─]{2,30})$");
+
+        static @Nullable Dashed atEnd(String text) {
+            var m = AT_END.matcher(text);
+            if (!m.find() || m.start() == 0) {
+                return null;
+            }
+            String owner = m.group(1).strip();
+            return looksLikeOwner(owner) ? new Dashed(m.start(), owner) : null;
+        }
+    }
+
+    /** A bracketed part at the end of a text: its start, what is inside, and whether the brackets were [ ] or 【 】. */
+    record Bracket(int start, String inner, boolean square) {
 
         static @Nullable Bracket atEnd(String text) {
             if (text.isEmpty()) {
                 return null;
             }
             char last = text.charAt(text.length() - 1);
-            if (last != '）' && last != ')') {
+            char open = switch (last) {
+                case '）', ')' -> '(';
+                case ']', '】', '〕', '］' -> '[';
+                default -> 0;
+            };
+            if (open == 0) {
                 return null;
             }
+            boolean square = open == '[';
             int depth = 0;
             for (int i = text.length() - 1; i >= 0; i--) {
                 char c = text.charAt(i);
-                if (c == '）' || c == ')') {
+                boolean closing = square ? "]】〕］".indexOf(c) >= 0 : c == '）' || c == ')';
+                boolean opening = square ? "[【〔［".indexOf(c) >= 0 : c == '（' || c == '(';
+                if (closing) {
                     depth++;
-                } else if ((c == '（' || c == '(') && --depth == 0) {
-                    return new Bracket(i, text.substring(i + 1, text.length() - 1).strip());
+                } else if (opening && --depth == 0) {
+                    return new Bracket(i, text.substring(i + 1, text.length() - 1).strip(), square);
                 }
             }
             return null;

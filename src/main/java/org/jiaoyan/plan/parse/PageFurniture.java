@@ -22,7 +22,51 @@ final class PageFurniture {
     private static final List<String> WORDS = List.of("（此页无正文）", "(此页无正文)", "此页无正文", "打印", "打印本页",
             "打印本文", "返回顶部", "返回", "关闭", "关闭窗口", "收藏", "分享到", "分享", "上一篇", "下一篇", "目录");
 
+    // 2026年8月, 2026年8月30日, 二〇二六年八月, 2026.8.30, 2026-08-30: the date under the signature of a plan.
+    private static final Pattern SIGNATURE_DATE = Pattern.compile(
+            "(?:\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月"
+                    + "(?:\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号])?|\\d{4}([.\\-/])\\d{1,2}(?:\\1\\d{1,2})?");
+    // 育英小学教科室, 东平县教育局教研室, 数学教研组: who signs a plan.
+    private static final Pattern SIGNER = Pattern.compile(
+            "\\S{2,30}?(?:学校|小学|中学|幼儿园|中心|学院|医院|教育局|教研室|教科室|教导处|教务处|政教处|德育处|办公室|科|处|室|组|部)");
+
     private PageFurniture() {
+    }
+
+    /**
+     * Where the signature at the end of a plan starts: the date it was made (2026年8月) on the last line, with the office
+     * that signs on the line above it or before the date on the same line. {@code lines.size()} when there is none. A
+     * signature is no schedule item, and the office above the date is no owner of the last item.
+     */
+    static int signatureStart(List<PlanLine> lines) {
+        int last = previousText(lines, lines.size());
+        if (last < 0) {
+            return lines.size();
+        }
+        String text = ChineseNumerals.toDigits(lines.get(last).text()).replace('　', ' ').strip();
+        var date = SIGNATURE_DATE.matcher(text);
+        if (!date.find() || date.end() != text.length()) {
+            return lines.size();
+        }
+        String before = text.substring(0, date.start()).strip();
+        if (!before.isEmpty()) {
+            return SIGNER.matcher(before).matches() ? last : lines.size();
+        }
+        int signer = previousText(lines, last);
+        if (signer >= 0 && SIGNER.matcher(lines.get(signer).text().replace(" ", "")).matches()
+                && !Numbering.isNumbered(lines.get(signer).text())) {
+            return signer;
+        }
+        return last;
+    }
+
+    private static int previousText(List<PlanLine> lines, int before) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean isFurniture(String line) {

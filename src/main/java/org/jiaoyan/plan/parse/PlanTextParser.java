@@ -86,7 +86,8 @@ public final class PlanTextParser {
         }
 
         ParsedPlan run() {
-            for (int i = 0; i < lines.size(); i++) {
+            int end = PageFurniture.signatureStart(lines);
+            for (int i = 0; i < end; i++) {
                 readLine(i);
             }
             close();

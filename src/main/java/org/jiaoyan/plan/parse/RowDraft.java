@@ -41,16 +41,50 @@ final class RowDraft {
             Entry entry = contents.get(i);
             String ownerCell = ownerFor(i);
             Owners.Annotated a = Owners.takeFromEnd(Text.content(entry.text()), ownerCell.isEmpty());
-            String content = Text.trimTrailingPunctuation(a.content().strip());
-            if (content.isEmpty()) {
-                continue;
-            }
             String owner = ownerCell.isEmpty() ? a.owner() : ownerCell;
+            for (String part : datedParts(a.content())) {
+                item(items, entry, part, owner, a);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * "11月4日—6日，期中考试；11月10日，召开质量分析会" is two items, each with its date; a content without a second date
+     * stays whole, whatever its semicolons.
+     */
+    private static List<String> datedParts(String content) {
+        List<String> parts = ScheduleReader.splitOutsideBrackets(content, '；');
+        if (parts.size() < 2) {
+            return parts;
+        }
+        for (String p : parts) {
+            if (TimeExpression.leading(p) == null) {
+                return List.of(content);
+            }
+        }
+        return parts;
+    }
+
+    private void item(List<ParsedItem> items, Entry entry, String text, String owner, Owners.Annotated a) {
+        {
+            String content = Text.trimTrailingPunctuation(text.strip());
             TimeExpression.Reading itemTime = time;
             String itemTimeText = timeText;
             if (!time.hasMonthsOrWeeks() && time.repeat() == null && a.time() != null) {
                 itemTime = a.time();
                 itemTimeText = a.timeText();
+            }
+            TimeExpression.Leading leading = TimeExpression.leading(content);
+            if (leading != null && (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null
+                    || within(leading.time(), itemTime))) {
+                // 9月10日，召开… — under 九月 or with no other time: the date is the item's time, not its words
+                content = leading.rest();
+                itemTime = leading.time();
+                itemTimeText = leading.timeText();
+            }
+            if (content.isEmpty()) {
+                return;
             }
             List<Doubt> itemDoubts = new ArrayList<>(doubts);
             if (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null) {
@@ -59,7 +93,12 @@ final class RowDraft {
             items.add(new ParsedItem(category, content, itemTime.months(), itemTime.weeks(), itemTime.repeat(),
                     itemTimeText, owner, entry.line(), itemDoubts));
         }
-        return items;
+    }
+
+    /** Whether a date's months lie in the row's months (9月10日 under 九月). */
+    private static boolean within(TimeExpression.Reading date, TimeExpression.Reading row) {
+        return date.months() != null && row.months() != null && row.months().containsAll(date.months())
+                && row.weeks() == null;
     }
 
     private String ownerFor(int index) {

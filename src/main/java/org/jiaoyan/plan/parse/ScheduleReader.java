@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScheduleReader {
 
-    // 注：以上安排如有变动另行通知 — remarks under a schedule, not items.
-    private static final Pattern NOTE = Pattern.compile("^(?:注|备注|说明|附)\\s*[：:].*");
+    // 注：以上安排如有变动另行通知, 以上安排如有变动，以周工作通知为准 — remarks under a schedule, not items.
+    private static final Pattern NOTE = Pattern.compile(
+            "^(?:(?:注|备注|说明|附)\\s*[：:].*|以上\\S{0,4}(?:安排|计划|工作|内容|活动|时间).*)");
     // （一）队伍建设, (二)课程管理: the category of the items below it.
     private static final Pattern SUB_HEADING = Pattern.compile("^[(（]\\s*[一二三四五六七八九十]{1,3}\\s*[)）]\\s*(.{1,24})$");
     // 九月份工作安排： — words that may follow the month of a month heading.

@@ -18,16 +18,40 @@ final class Text {
      */
     static String normaliseLine(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            i += Character.charCount(c);
+            if (c >= '0' && c <= '9' && raw.startsWith("\uFE0F\u20E3", i)) {
+                out.append((char) c).append('．'); // 1️⃣ (a keycap emoji) numbers a list entry
+                i += 2;
+                continue;
+            }
             switch (c) {
-                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\f', '\r' -> { }
+                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\f', '\r', '\uFE0F', '\u20E3' -> { }
                 case '\u00A0', '\u2007', '\u202F' -> out.append(' ');
                 case '\u3000' -> out.append("  ");
-                default -> out.append(c);
+                default -> appendSymbol(out, c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * What WeChat articles and web pages put around a plan's lines: ❶ ➊ number like ①; 👤 (a person) labels an owner;
+     * other pictographs and ticks (📅 ✔ ✅ 📌 ⭐) are bullets at the start of a line and spaces inside it.
+     */
+    private static void appendSymbol(StringBuilder out, int c) {
+        if (c >= 0x2776 && c <= 0x277F || c >= 0x2780 && c <= 0x2789 || c >= 0x278A && c <= 0x2793) {
+            int n = c <= 0x277F ? c - 0x2776 : c <= 0x2789 ? c - 0x2780 : c - 0x278A;
+            out.append((char) ('①' + n));
+        } else if (c == 0x1F464 || c == 0x1F465) {
+            out.append("负责：");
+        } else if (c >= 0x1F000 && c <= 0x1FAFF || c >= 0x2600 && c <= 0x27BF || c >= 0x2B00 && c <= 0x2BFF
+                || c == 0x2705 || c == 0x2714 || c == 0x2713) {
+            out.append(out.toString().isBlank() ? "• " : " ");
+        } else {
+            out.appendCodePoint(c);
+        }
     }
 
     /** "◆九月份" → "九月份", "【十月】" → "十月": the bullet and the decorative brackets around a heading go. */

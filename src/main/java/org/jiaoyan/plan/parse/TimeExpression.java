@@ -90,6 +90,50 @@ final class TimeExpression {
     private static final List<String> MONTH_FILLERS = List.of("上旬", "中旬", "下旬", "初", "底", "末", "中");
     private static final List<String> DAY_PARTS = List.of("上午", "下午", "晚上", "全天");
 
+    private static final java.util.regex.Pattern WEEK_OF_MONTH =
+            java.util.regex.Pattern.compile("\\d\\s*月(?:份)?\\s*(?:的)?\\s*第\\s*[1-5]\\s*(?:周|个星期)");
+    // 2027年1月8日前 and 2026.11.5 name their year; the month is what a term plan needs.
+    private static final java.util.regex.Pattern YEAR_FIRST = java.util.regex.Pattern.compile("^\\d{4}\\s*(?:年|[.\\-/．])\\s*");
+    private static final java.util.regex.Pattern BEFORE_AFTER =
+            java.util.regex.Pattern.compile("(?:以前|之前|以后|之后|前后|左右|前|后|起|开始|期间|内)$");
+    // Where a time written before the content ends: "9月10日，召开…", "10月下旬 组织…", "11月底前：完成…".
+    private static final java.util.regex.Pattern LEADING_END = java.util.regex.Pattern.compile("[，,：:]|\\s");
+
+    /** A time written at the start of a content and the content after it. */
+    record Leading(String timeText, Reading time, String rest) {
+    }
+
+    /**
+     * "9月5日前，各教研组上交计划" → 9月5日前 (September) and 各教研组上交计划; null when the content does not start with a
+     * time of months or weeks followed by a comma, a colon or a space.
+     */
+    static @Nullable Leading leading(String content) {
+        String s = content.strip();
+        var end = LEADING_END.matcher(s);
+        while (end.find()) {
+            if (end.start() > 24) {
+                return null;
+            }
+            String head = s.substring(0, end.start()).strip();
+            String rest = s.substring(end.end()).strip();
+            if (!head.isEmpty() && !rest.isEmpty()) {
+                Reading r = timeOnly(head);
+                if (r.hasMonthsOrWeeks()) {
+                    return new Leading(head, r, Text.trimTrailingPunctuation(rest.replaceFirst("^[，,：:\\s]+", "")));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A time cell that may name its year and end in 前 / 后 / 左右 (2027年1月8日前). */
+    static Reading timeOnly(String text) {
+        String t = ChineseNumerals.toDigits(text.strip());
+        t = YEAR_FIRST.matcher(t).replaceFirst("");
+        t = BEFORE_AFTER.matcher(t).replaceFirst("");
+        return t.isEmpty() ? Reading.NONE : readPure(t, Unit.NONE);
+    }
+
     private TimeExpression() {
     }
 
@@ -117,8 +161,8 @@ final class TimeExpression {
         Set<Integer> months = new LinkedHashSet<>();
         Set<Integer> weeks = new LinkedHashSet<>();
         boolean valid = interpret(scan.tokens, bareNumbers, months, weeks);
-        if (ParsedItem.MONTHLY.equals(scan.repeat)) {
-            weeks.clear(); // 每月第一周 is the first week of every month, not teaching week 1
+        if (ParsedItem.MONTHLY.equals(scan.repeat) || WEEK_OF_MONTH.matcher(s).find()) {
+            weeks.clear(); // 每月第一周 and 9月第3周 are weeks of a month, not teaching weeks 1 and 3
         }
         boolean named = !months.isEmpty() || !weeks.isEmpty() || scan.repeat != null || scan.timeWord;
         return new Reading(months.isEmpty() ? null : List.copyOf(months), weeks.isEmpty() ? null : List.copyOf(weeks),
