@@ -166,6 +166,12 @@ final class Owners {
         return owners.isEmpty() && time == null ? null : new Annotation(owners, timeText, time);
     }
 
+    /** A line that holds nothing but a labelled owner, a bullet before it allowed: "• 负责：教导处" → 教导处. */
+    static @Nullable String labelledLine(String line) {
+        String value = labelledValue(Text.stripDecoration(line));
+        return value != null && value.length() <= 30 && looksLikeOwner(value) ? value : null;
+    }
+
     /** 负责人：陈静 → 陈静; null when the text does not start with an owner label. */
     private static @Nullable String labelledValue(String text) {
         for (String label : LABELS) {

@@ -30,6 +30,11 @@ final class PageFurniture {
     private static final Pattern SIGNER = Pattern.compile(
             "\\S{2,30}?(?:学校|小学|中学|幼儿园|中心|学院|医院|教育局|教研室|教科室|教导处|教务处|政教处|德育处|办公室|科|处|室|组|部)");
 
+    // The end matter of a WeChat article or a web page: credits (文字：…, 审核：…), END, 点击“阅读原文”, 长按识别二维码.
+    private static final Pattern ARTICLE_END = Pattern.compile(
+            "(?:(?:文字|文|图|图片|摄影|编辑|审核|审校|校对|责编|责任编辑|来源|排版|初审|复审|终审|供稿|撰稿)\\s*[：:|丨｜].{0,20}"
+                    + "|(?i:end)|-*\\s*(?i:the end)\\s*-*|.{0,6}(?:阅读原文|识别二维码|关注我们|推荐阅读|往期回顾|点个在看|分享给更多).{0,20})");
+
     private PageFurniture() {
     }
 
@@ -85,7 +90,7 @@ final class PageFurniture {
                 || isLoneNumber(fullWidthDigitsAsAscii) || URL.matcher(s).matches() || DOTS_AND_RULES.matcher(s).matches()) {
             return true;
         }
-        return isWebButtons(s);
+        return isWebButtons(s) || ARTICLE_END.matcher(s).matches();
     }
 
     /** |---|:---:| — the rule under the header of a table drawn with bars. */

@@ -54,7 +54,11 @@ final class ScheduleReader {
         List<String> texts = block.stream().map(PlanLine::text).toList();
         for (int i = 0; i < block.size(); i++) {
             PlanLine line = block.get(i);
-            if (line.isBlank() || PageFurniture.isFurniture(line.text())) {
+            if (line.isBlank()) {
+                lastContentLine = ""; // a paragraph wrapped by the page has no blank line inside it
+                continue;
+            }
+            if (PageFurniture.isFurniture(line.text())) {
                 continue;
             }
             GluedTable.Header glued = GluedTable.header(line.text());
@@ -322,6 +326,11 @@ final class ScheduleReader {
         RowDraft g = group;
         if (!numbered && g != null && !g.contents.isEmpty() && Owners.looksLikeOwner(text)) {
             g.owners.add(text); // 九月 / 1．… / 2．… / 王丽 / 各教研组长: owners follow the contents, one per line
+            return;
+        }
+        String labelled = Owners.labelledLine(text);
+        if (labelled != null && g != null && !g.contents.isEmpty()) {
+            g.owners.add(labelled); // ❶开学常规检查 / 📌负责：教导处: the owner on the line under its item
             return;
         }
         if (!numbered && g != null && groupNumbered && g.owners.isEmpty() && looksWrapped(lastContentLine)) {
