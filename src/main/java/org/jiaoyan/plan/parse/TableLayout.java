@@ -94,6 +94,11 @@ record TableLayout(List<Column> columns, Style style) {
             }
             columns.add(new Column(cell, kind, unitOf(cell, kind)));
         }
+        long categories = columns.stream().filter(c -> c.kind() == Kind.CATEGORY).count();
+        if (categories == 1 && columns.stream().noneMatch(c -> c.kind() == Kind.CONTENT)) {
+            // 负责人 / 月份 / 工作项目: with no 工作内容 beside it, the 项目 column is what is to be done
+            columns.replaceAll(c -> c.kind() == Kind.CATEGORY ? new Column(c.title(), Kind.CONTENT, c.unit()) : c);
+        }
         TableLayout layout = new TableLayout(List.copyOf(columns), style);
         boolean hasContent = layout.count(Kind.CONTENT) == 1;
         return hasContent && (layout.count(Kind.TIME) > 0 || layout.count(Kind.OWNER) > 0) ? layout : null;
