@@ -52,7 +52,38 @@ record TableLayout(List<Column> columns, Style style) {
     }
 
     static boolean isHeaderWord(String cell) {
-        return HEADER_WORDS.containsKey(cell.strip());
+        return HEADER_WORDS.containsKey(cell.strip()); // exact: glued headers are cut at these words
+    }
+
+    private static final Pattern OWNER_WORDS = Pattern.compile("^(?:授课|主讲|负责|责任|执行|主持|牵头|承办|组织)[^，。,]{0,5}$"
+            + "|^[^，。,]{1,4}[/／、](?:负责人|责任人|主讲人?)$");
+    private static final Pattern CONTENT_WORDS = Pattern.compile("^[^，。,]{1,4}(?:内容|主题|项目名称|事项)$");
+    private static final Pattern TIME_WORDS = Pattern.compile("^[^，。,]{1,4}(?:时间|日期|月份|周次)$");
+    private static final Pattern OTHER_WORDS = Pattern.compile(
+            "^[^，。,]{0,4}(?:形式|方式|对象|人员|地点|备注|要求|标准|情况|结果|序号|编号|课时|学时|目标|成果)$");
+
+    /**
+     * What a header cell names: the known words first (工作内容, 负责人 …), then by their endings what a department calls
+     * its own columns (培训内容, 授课/负责人, 培训时间, 考核方式); null when the cell is no header word.
+     */
+    static @Nullable Kind kindOf(String cell) {
+        Kind known = HEADER_WORDS.get(cell);
+        if (known != null) {
+            return known;
+        }
+        if (cell.length() > 8) {
+            return null;
+        }
+        if (OWNER_WORDS.matcher(cell).find()) {
+            return Kind.OWNER;
+        }
+        if (TIME_WORDS.matcher(cell).find()) {
+            return Kind.TIME;
+        }
+        if (CONTENT_WORDS.matcher(cell).find()) {
+            return Kind.CONTENT;
+        }
+        return OTHER_WORDS.matcher(cell).find() ? Kind.OTHER : null;
     }
 
     /** A header line such as "周次 时间 工作内容 负责人", or null when the line is not one. */
@@ -88,7 +119,7 @@ record TableLayout(List<Column> columns, Style style) {
         }
         List<Column> columns = new ArrayList<>();
         for (String cell : cells) {
-            Kind kind = HEADER_WORDS.get(cell);
+            Kind kind = kindOf(cell);
             if (kind == null) {
                 return null;
             }
