@@ -212,7 +212,8 @@ final class CellTable {
     private static void put(Cell cell, TableLayout.Kind column, RowDraft row) {
         switch (column) {
             case CATEGORY -> row.category = Text.collapseSpaces(cell.text());
-            case CONTENT -> row.contents.add(new RowDraft.Entry(cell.line.number(), cell.text()));
+            case CONTENT -> Numbering.splitTableCell(cell.text())
+                    .forEach(part -> row.contents.add(new RowDraft.Entry(cell.line.number(), part)));
             case OWNER -> row.owners.add(cell.text());
             default -> { }
         }

@@ -439,7 +439,7 @@ final class GluedTable {
                     row.category = category;
                 }
                 case CONTENT -> {
-                    for (String part : Numbering.splitNumberedCell(cell.text)) {
+                    for (String part : Numbering.splitTableCell(cell.text)) {
                         row.contents.add(new RowDraft.Entry(cell.line, part));
                     }
                 }

@@ -95,6 +95,54 @@ final class Numbering {
     }
 
     /**
+     * The items of one table cell: numbered paragraphs ("1．A 2．B", "①A②B") or parts separated by "；" ("开学常规检查；
+     * 各教研组制定活动计划"), each an item of the row; a cell with neither is one item.
+     */
+    static List<String> splitTableCell(String cell) {
+        List<String> numbered = splitNumberedCell(cell);
+        if (numbered.size() > 1) {
+            return numbered;
+        }
+        List<String> circled = splitCircled(cell);
+        if (circled.size() > 1) {
+            return circled;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : ScheduleReader.splitOutsideBrackets(cell, '；')) {
+            if (!p.isBlank()) {
+                parts.add(p.strip());
+            }
+        }
+        return parts.size() > 1 ? parts : List.of(cell);
+    }
+
+    /** "①教研组长会议②新教师结对" → the two; only ② after ①, ③ after ② … split. */
+    private static List<String> splitCircled(String cell) {
+        String s = cell.strip();
+        if (s.isEmpty()) {
+            return List.of(cell);
+        }
+        char first = s.charAt(0);
+        char base = first == '①' ? '①' : first == '⑴' ? '⑴' : 0;
+        if (base == 0) {
+            return List.of(cell);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 1;
+        char next = (char) (base + 1);
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) == next) {
+                parts.add(s.substring(start, i).strip());
+                start = i + 1;
+                next++;
+            }
+        }
+        parts.add(s.substring(start).strip());
+        parts.removeIf(String::isEmpty);
+        return parts.size() > 1 ? parts : List.of(cell);
+    }
+
+    /**
      * A Word cell whose paragraphs were numbered items arrives as "1．A 2．B 3．C"; this gives back A, B, C. Only a
      * count 1, 2, 3 … splits, so "共3．5课时" or a date stays whole.
      */

@@ -197,7 +197,7 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         if (content.isBlank()) {
             return row.timeText.isEmpty() ? null : row;
         }
-        for (String part : Numbering.splitNumberedCell(content)) {
+        for (String part : Numbering.splitTableCell(content)) {
             row.contents.add(new RowDraft.Entry(lineNumber, part));
         }
         List<String> owners = Owners.split(owner);

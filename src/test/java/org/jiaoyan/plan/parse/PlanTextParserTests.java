@@ -258,10 +258,14 @@ class PlanTextParserTests {
     }
 
     @Test
-    void weekListCellWithTwoActivitiesStaysOneItem() {
-        ParsedItem item = only("周次 时间 工作内容 负责人\n第1周 9.1—9.5 开学常规检查；制定各教研组工作计划 教导处");
-        assertThat(item.content()).isEqualTo("开学常规检查；制定各教研组工作计划");
-        assertThat(item.owner()).isEqualTo("教导处");
+    void weekListCellWithTwoActivitiesIsTwoItemsOfTheSameWeekAndOwner() {
+        // each activity is done (and shown done) on its own; the row's week and owner belong to both
+        assertThat(items("周次 时间 工作内容 负责人\n第1周 9.1—9.5 开学常规检查；制定各教研组工作计划 教导处"))
+                .extracting(ParsedItem::content, ParsedItem::weeks, ParsedItem::owner)
+                .containsExactly(tuple("开学常规检查", List.of(1), "教导处"), tuple("制定各教研组工作计划", List.of(1), "教导处"));
+        assertThat(items("周次\t日期\t内容\t负责人\n2\t9.7-9.11\t①教研组长会议②新教师结对\t李卫东"))
+                .extracting(ParsedItem::content, ParsedItem::weeks, ParsedItem::owner)
+                .containsExactly(tuple("教研组长会议", List.of(2), "李卫东"), tuple("新教师结对", List.of(2), "李卫东"));
     }
 
     @Test
@@ -435,7 +439,7 @@ class PlanTextParserTests {
     void twoHundredItemPlanParsesEveryItem() {
         StringBuilder plan = new StringBuilder("某校2026年秋学期教研工作计划\n四、具体工作安排\n" + TABLE);
         for (int i = 0; i < 200; i++) {
-            plan.append("教学研讨\t第").append(i).append("次集体备课（负责人：王丽）；单元研讨\t").append(i % 12 + 1)
+            plan.append("教学研讨\t第").append(i).append("次集体备课（负责人：王丽），单元研讨\t").append(i % 12 + 1)
                     .append("—12\t各教研组长、教科室\n");
         }
         String text = plan.toString();
