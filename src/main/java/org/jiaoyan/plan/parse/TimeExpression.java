@@ -92,10 +92,14 @@ final class TimeExpression {
 
     private static final java.util.regex.Pattern WEEK_OF_MONTH =
             java.util.regex.Pattern.compile("\\d\\s*月(?:份)?\\s*(?:的)?\\s*第\\s*[1-5]\\s*(?:周|个星期)");
-    // 2027年1月8日前 and 2026.11.5 name their year; the month is what a term plan needs.
-    private static final java.util.regex.Pattern YEAR_FIRST = java.util.regex.Pattern.compile("^\\d{4}\\s*(?:年|[.\\-/．])\\s*");
-    private static final java.util.regex.Pattern BEFORE_AFTER =
-            java.util.regex.Pattern.compile("(?:以前|之前|以后|之后|前后|左右|前|后|起|开始|期间|内)$");
+    // 2027年1月8日前, 2026.11.5 and 2026.9 name their year; the month is what a term plan needs.
+    private static final java.util.regex.Pattern YEAR_WORD = java.util.regex.Pattern.compile("^\\d{4}\\s*年\\s*(?=\\d)");
+    private static final java.util.regex.Pattern YEAR_MONTH = java.util.regex.Pattern.compile("^\\d{4}[.\\-/．](\\d{1,2})$");
+    private static final java.util.regex.Pattern YEAR_DATE =
+            java.util.regex.Pattern.compile("^\\d{4}([.\\-/．])(?=\\d{1,2}\\1\\d{1,2}(?:\\D|$))");
+    // 9月5日前, 11月底前, 10月中旬左右: a bound after a date is still that date's month (开学前 is a word of its own).
+    private static final java.util.regex.Pattern BEFORE_AFTER = java.util.regex.Pattern.compile(
+            "(?<=[\\d日号旬底初末月周])\\s*(?:以前|之前|以后|之后|前后|左右|前|后|起|开始|期间|内)$");
     // Where a time written before the content ends: "9月10日，召开…", "10月下旬 组织…", "11月底前：完成…".
     private static final java.util.regex.Pattern LEADING_END = java.util.regex.Pattern.compile("[，,：:]|\\s");
 
@@ -128,10 +132,18 @@ final class TimeExpression {
 
     /** A time cell that may name its year and end in 前 / 后 / 左右 (2027年1月8日前). */
     static Reading timeOnly(String text) {
-        String t = ChineseNumerals.toDigits(text.strip());
-        t = YEAR_FIRST.matcher(t).replaceFirst("");
-        t = BEFORE_AFTER.matcher(t).replaceFirst("");
-        return t.isEmpty() ? Reading.NONE : readPure(t, Unit.NONE);
+        return readPure(text, Unit.NONE);
+    }
+
+    private static String withoutYearAndBounds(String text) {
+        String t = text.strip();
+        var ym = YEAR_MONTH.matcher(t);
+        if (ym.matches()) {
+            return ym.group(1) + "月";
+        }
+        t = YEAR_WORD.matcher(t).replaceFirst("");
+        t = YEAR_DATE.matcher(t).replaceFirst("");
+        return BEFORE_AFTER.matcher(t).replaceFirst("");
     }
 
     private TimeExpression() {
@@ -152,7 +164,7 @@ final class TimeExpression {
     }
 
     private static Reading read(String text, Unit bareNumbers, boolean pureOnly) {
-        String s = ChineseNumerals.toDigits(text);
+        String s = withoutYearAndBounds(ChineseNumerals.toDigits(text));
         Scan scan = new Scan(s, pureOnly);
         scan.run();
         if (pureOnly && !scan.pure || scan.tokens.isEmpty() && scan.repeat == null && !scan.timeWord) {
