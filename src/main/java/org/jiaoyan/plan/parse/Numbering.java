@@ -18,7 +18,7 @@ final class Numbering {
     // 1、 1. 1． 1) — not "9.1" (a date) nor "1.5" (a decimal).
     // "1．8月28日，…" and "2、9月…" are numbered too: a month after the dot ("9.1" stays a date).
     private static final Pattern ARABIC = Pattern.compile(
-            BULLET + "([0-9０-９]{1,2})\\s*(?:[、)）]|[.．](?![0-9０-９])|[.．](?=[0-9０-９]{1,2}\\s*月))\\s*");
+            BULLET + "([0-9０-９]{1,2})\\s*(?:[、)）]|[.．](?![0-9０-９])|[.．](?=(?:[0-9０-９]{4}\\s*年\\s*)?[0-9０-９]{1,2}\\s*月))\\s*");
     private static final Pattern IN_BRACKETS = Pattern.compile(
             BULLET + "[(（]\\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*[)）]\\s*");
     // 一、 二． — top-level headings of a plan, or items of a Chinese-numbered list.

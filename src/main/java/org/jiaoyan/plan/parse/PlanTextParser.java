@@ -97,6 +97,9 @@ public final class PlanTextParser {
         private void readLine(int index) {
             PlanLine line = lines.get(index);
             if (line.isBlank()) {
+                if (part != null && part.schedule) {
+                    part.lines.add(line); // the schedule tells a wrapped line from a new paragraph by the blank between
+                }
                 return;
             }
             if (PageFurniture.isFurniture(line.text())) {
