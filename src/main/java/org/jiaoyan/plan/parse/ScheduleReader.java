@@ -28,6 +28,8 @@ final class ScheduleReader {
     /** The month heading being read: its time, the contents under it and owner lines after them. */
     private @Nullable RowDraft group;
     private boolean groupNumbered;
+    /** The group's items were written on its heading line (九月：A；B；C), so a wrapped line carries on the last of them. */
+    private boolean inlineGroup;
     /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
     private String lastContentLine = "";
     private @Nullable RowDraft previousRow;
@@ -196,6 +198,7 @@ final class ScheduleReader {
         group = new RowDraft().withTime(heading.timeText(), heading.time());
         group.category = category;
         groupNumbered = false;
+        inlineGroup = !heading.rest().isEmpty();
         lastContentLine = heading.rest();
         for (String part : splitOutsideBrackets(heading.rest(), '；')) {
             for (String item : Numbering.splitNumberedCell(part.strip())) { // 九月份：1、制定计划 2、师徒结对
@@ -338,6 +341,23 @@ final class ScheduleReader {
             lastContentLine = text;
             return;
         }
+        if (!numbered && g != null && inlineGroup && !g.contents.isEmpty() && g.owners.isEmpty()
+                && looksWrapped(lastContentLine)) {
+            // 十一月：…；开展“推门课”听评 / 课活动；校级小课题开题（钱志刚）: the line goes on, and its ； part the items
+            RowDraft.Entry last = g.contents.remove(g.contents.size() - 1);
+            for (String part : splitOutsideBrackets(last.text() + text, '；')) {
+                if (!part.isBlank()) {
+                    g.contents.add(new RowDraft.Entry(last.line(), part.strip()));
+                }
+            }
+            lastContentLine = text;
+            return;
+        }
+        if (!numbered && g != null && (inlineGroup || groupNumbered) && lastContentLine.isEmpty() && isProse(text)) {
+            // a paragraph after a blank line under numbered or inline items: the plan's closing words, not an item
+            unrecognised.add(new UnrecognisedLine(line.number(), text));
+            return;
+        }
         if (g == null && !numbered && layout == null && !hasOwnAnnotation(text)) {
             unrecognised.add(new UnrecognisedLine(line.number(), text));
             return;
@@ -367,6 +387,12 @@ final class ScheduleReader {
         return p.length() >= 20 || "，,、：:".indexOf(p.charAt(p.length() - 1)) >= 0;
     }
 
+    /** A sentence of prose: clauses and a full stop, as a plan's closing paragraph is written. */
+    private static boolean isProse(String text) {
+        String t = text.strip();
+        return t.length() >= 20 && (t.contains("，") || t.contains(",")) && "。！!".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
     private static boolean hasOwnAnnotation(String text) {
         Owners.Annotated a = Owners.takeFromEnd(text, false);
         return !a.owner().isEmpty() || a.time() != null;
@@ -388,6 +414,7 @@ final class ScheduleReader {
         flushGroupContents();
         group = null;
         groupNumbered = false;
+        inlineGroup = false;
         lastContentLine = "";
     }
 
