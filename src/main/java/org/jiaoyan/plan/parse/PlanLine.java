@@ -22,8 +22,8 @@ record PlanLine(int number, String raw, String text) {
                 joined++;
                 line = line + " " + parts[joined];
             }
-            if (joined > i && !openQuote(line)) {
-                line = unquoteCells(line);
+            if (joined > i && !openQuote(line) || joined == i && line.indexOf('\t') >= 0 && line.contains("\"\"")) {
+                line = unquoteCells(line); // Excel quotes a cell with line breaks or quotes, and doubles the quotes inside
             } else {
                 line = parts[i];
                 joined = i;

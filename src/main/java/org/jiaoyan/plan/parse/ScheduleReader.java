@@ -219,6 +219,9 @@ final class ScheduleReader {
             // "九、十月份" is a month list; "1．九月" and "一、九月份" are a numbered month; "三、十月份" is October, since
             // 3, 10 is no order a school year runs in.
             String unnumbered = Text.stripDecoration(Numbering.strip(head));
+            if (colon < 0 && head.endsWith("考试")) {
+                return null; // "1月中旬 期末考试" on its own is the exam itself, an item; "期末考试：…" heads items
+            }
             MonthHeading whole = read(head, rest, unit);
             if (whole != null && (unnumbered.equals(head) || inSchoolYearOrder(whole.time().months()))) {
                 return whole;
@@ -333,7 +336,14 @@ final class ScheduleReader {
         }
         String labelled = Owners.labelledLine(text);
         if (labelled != null && g != null && !g.contents.isEmpty()) {
-            g.owners.add(labelled); // ❶开学常规检查 / 📌负责：教导处: the owner on the line under its item
+            // ❶开学常规检查 / 📌负责：教导处: the owner on the line under its item, and only that item's
+            if (g.owners.isEmpty() && g.contents.size() > 1) {
+                RowDraft.Entry last = g.contents.remove(g.contents.size() - 1);
+                flushGroupContents();
+                g = group;
+                g.contents.add(last);
+            }
+            g.owners.add(labelled);
             return;
         }
         if (!numbered && g != null && groupNumbered && g.owners.isEmpty() && looksWrapped(lastContentLine)) {
