@@ -258,11 +258,12 @@ public final class PlanDocumentReader {
     private static String docx(byte[] bytes) throws IOException {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             List<String> lines = new ArrayList<>();
+            WordListNumbers numbers = new WordListNumbers();
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
-                    lines.add(paragraph.getText());
+                    lines.add(numbers.label(paragraph) + paragraph.getText());
                 } else if (element instanceof XWPFTable table) {
-                    addTable(table, lines);
+                    addTable(table, lines, numbers);
                 } else if (element instanceof XWPFSDT sdt) {
                     lines.add(sdt.getContent().getText());
                 }
@@ -277,7 +278,7 @@ public final class PlanDocumentReader {
      * One line per row, cells joined by TAB. A cell spanning columns is followed by empty cells for the columns it
      * covers; a cell merged down (vMerge) repeats the text of the cell that starts the merge in the same grid column.
      */
-    private static void addTable(XWPFTable table, List<String> lines) {
+    private static void addTable(XWPFTable table, List<String> lines, WordListNumbers numbers) {
         Map<Integer, String> mergedDown = new HashMap<>();
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
@@ -286,7 +287,7 @@ public final class PlanDocumentReader {
                 CTTcPr pr = cell.getCTTc().getTcPr();
                 int span = pr != null && pr.isSetGridSpan() && pr.getGridSpan().getVal() != null
                         ? Math.max(1, pr.getGridSpan().getVal().intValue()) : 1;
-                String text = cellText(cell);
+                String text = cellText(cell, numbers);
                 if (pr != null && pr.isSetVMerge()) {
                     STMerge.Enum val = pr.getVMerge().getVal();
                     if (val == null || val == STMerge.CONTINUE) {
@@ -311,10 +312,11 @@ public final class PlanDocumentReader {
      * A cell of several paragraphs or line breaks on one line: short names (王丽 / 李明) joined with "、", anything else
      * (numbered contents 1．… 2．…, sentences) with a space, so that the parser can split numbered contents again.
      */
-    static String cellText(XWPFTableCell cell) {
+    static String cellText(XWPFTableCell cell, WordListNumbers numbers) {
         List<String> parts = new ArrayList<>();
         for (XWPFParagraph paragraph : cell.getParagraphs()) {
-            for (String piece : paragraph.getText().split("[\\r\\n\\t\\u000B]+")) {
+            String label = numbers.label(paragraph);
+            for (String piece : (label + paragraph.getText()).split("[\\r\\n\\t\\u000B]+")) {
                 if (!piece.isBlank()) {
                     parts.add(piece.strip());
                 }
@@ -322,7 +324,7 @@ public final class PlanDocumentReader {
         }
         for (XWPFTable nested : cell.getTables()) {
             List<String> nestedLines = new ArrayList<>();
-            addTable(nested, nestedLines);
+            addTable(nested, nestedLines, numbers);
             for (String l : nestedLines) {
                 if (!l.isBlank()) {
                     parts.add(l.replace('\t', ' ').strip());

@@ -31,6 +31,60 @@ class PlanDocumentReaderTests {
         assertThat(read("plan.txt", PLAN.getBytes(Charset.forName("GBK")))).isEqualTo(PLAN);
     }
 
+    /**
+     * Word draws the numbers of an automatic list (一、 1． ① …) without putting them in the text: they are counted back,
+     * per list and level, in the body and in table cells, so that headings and numbered items stay numbered.
+     */
+    @Test
+    void automaticListNumbersOfWordAreRead() throws IOException {
+        byte[] bytes;
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var numbering = document.createNumbering();
+            java.math.BigInteger headings = list(numbering, 0, org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.CHINESE_COUNTING, "%1、");
+            java.math.BigInteger items = list(numbering, 1, org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.DECIMAL, "%1．");
+            java.math.BigInteger circled = list(numbering, 2, org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.DECIMAL_ENCLOSED_CIRCLE, "%1");
+            document.createParagraph().createRun().setText("城南小学2026年秋学期教科室工作计划");
+            numbered(document.createParagraph(), headings, "指导思想");
+            document.createParagraph().createRun().setText("以课堂为主阵地。");
+            numbered(document.createParagraph(), headings, "具体工作安排");
+            document.createParagraph().createRun().setText("九月份：");
+            numbered(document.createParagraph(), items, "制定教科室工作计划（负责人：王丽）");
+            numbered(document.createParagraph(), items, "青蓝工程师徒结对（负责人：李明）");
+            var table = document.createTable(1, 2);
+            table.getRow(0).getCell(0).setText("十月");
+            var cell = table.getRow(0).getCell(1);
+            numbered(cell.getParagraphs().get(0), circled, "青年教师过关课");
+            numbered(cell.addParagraph(), circled, "骨干教师示范课");
+            document.write(out);
+            bytes = out.toByteArray();
+        }
+        String text = read("plan.docx", bytes);
+        assertThat(text.lines().toList()).containsSubsequence("一、指导思想", "二、具体工作安排", "1．制定教科室工作计划（负责人：王丽）",
+                "2．青蓝工程师徒结对（负责人：李明）", "十月\t① 青年教师过关课 ② 骨干教师示范课");
+        assertThat(new PlanTextParser().parse(text).items()).extracting(ParsedItem::content, ParsedItem::owner)
+                .startsWith(org.assertj.core.api.Assertions.tuple("制定教科室工作计划", "王丽"),
+                        org.assertj.core.api.Assertions.tuple("青蓝工程师徒结对", "李明"));
+    }
+
+    private static java.math.BigInteger list(org.apache.poi.xwpf.usermodel.XWPFNumbering numbering, int id,
+                                             org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat.Enum format, String text) {
+        var abstractNum = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum.Factory.newInstance();
+        abstractNum.setAbstractNumId(java.math.BigInteger.valueOf(id));
+        var level = abstractNum.addNewLvl();
+        level.setIlvl(java.math.BigInteger.ZERO);
+        level.addNewStart().setVal(java.math.BigInteger.ONE);
+        level.addNewNumFmt().setVal(format);
+        level.addNewLvlText().setVal(text);
+        java.math.BigInteger abstractId = numbering.addAbstractNum(new org.apache.poi.xwpf.usermodel.XWPFAbstractNum(abstractNum));
+        return numbering.addNum(abstractId);
+    }
+
+    private static void numbered(org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph, java.math.BigInteger numId, String text) {
+        paragraph.setNumID(numId);
+        paragraph.setNumILvl(java.math.BigInteger.ZERO);
+        paragraph.createRun().setText(text);
+    }
+
     @Test
     void wordTableRowsBecomeTabSeparatedLinesInBodyOrder() throws IOException {
         String text = read("plan.docx", PlanDocxFixture.bytes());
