@@ -17,7 +17,7 @@ final class Owners {
     private static final List<String> UNIT_ENDINGS = List.of("处", "室", "组", "组长", "校长", "处长", "科长", "部长", "院长",
             "护士长", "队长", "局长", "园长", "主任", "老师", "教师", "教研员", "成员", "人员", "主持人", "负责人", "责任人",
             "联系人", "工会", "委员会", "家委会", "学生会", "团委", "关工委", "大队部", "中心", "办", "科", "全体", "全员",
-            "学校", "各校", "幼儿园");
+            "学校", "各校", "幼儿园", "医生", "医师", "护士", "班长", "各班", "年级组", "保育员");
     private static final Set<String> NOT_OWNERS = Set.of("全部", "内部", "外部", "周末", "周会", "周报", "周记", "周年",
             "周边", "学科", "本科", "专科", "小组", "同组", "分组");
     /**
@@ -203,10 +203,10 @@ final class Owners {
         return best;
     }
 
-    /** "——陈晓燕" or "—教导处" at the end of a content: the owner after a dash. */
+    /** "——陈晓燕", "—教导处" or " / 教导处" at the end of a content: the owner after a dash or a spaced slash. */
     record Dashed(int start, String owner) {
 
-        private static final Pattern AT_END = Pattern.compile("(?:——|—|－－|--|──)\\s*([^—－\\-─]{2,30})$");
+        private static final Pattern AT_END = Pattern.compile("(?:——|—|－－|--|──|\\s[/／]|[/／]\\s)\\s*([^—－\\-─/／]{2,30})$");
 
         static @Nullable Dashed atEnd(String text) {
             var m = AT_END.matcher(text);

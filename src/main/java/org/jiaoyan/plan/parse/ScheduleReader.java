@@ -372,7 +372,12 @@ final class ScheduleReader {
             unrecognised.add(new UnrecognisedLine(line.number(), text));
             return;
         }
-        if (g == null) {
+        if (g == null && previousRow != null && layout == null && previousRow.time.hasMonthsOrWeeks()) {
+            // 第1周　教学常规检查 —— 教务处 / 　　制订学期计划 —— 各教研组长: the week row's next activity
+            g = new RowDraft().withTime(previousRow.timeText, previousRow.time);
+            g.category = category;
+            group = g;
+        } else if (g == null) {
             g = new RowDraft(); // an item before any month heading: no time
             g.category = category;
             group = g;

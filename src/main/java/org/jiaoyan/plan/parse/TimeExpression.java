@@ -103,13 +103,16 @@ final class TimeExpression {
     // Where a time written before the content ends: "9月10日，召开…", "10月下旬 组织…", "11月底前：完成…".
     private static final java.util.regex.Pattern LEADING_END = java.util.regex.Pattern.compile("[，,：:]|\\s");
 
+    private static final java.util.regex.Pattern WEEKDAY =
+            java.util.regex.Pattern.compile("周[一二三四五六日天](?:上午|下午|晚上)?");
+
     /** A time written at the start of a content and the content after it. */
     record Leading(String timeText, Reading time, String rest) {
     }
 
     /**
      * "9月5日前，各教研组上交计划" → 9月5日前 (September) and 各教研组上交计划; null when the content does not start with a
-     * time of months or weeks followed by a comma, a colon or a space.
+     * time (months, weeks, a repetition such as 每周二 or a word of the term) followed by a comma, a colon or a space.
      */
     static @Nullable Leading leading(String content) {
         String s = content.strip();
@@ -121,8 +124,9 @@ final class TimeExpression {
             String head = s.substring(0, end.start()).strip();
             String rest = s.substring(end.end()).strip();
             if (!head.isEmpty() && !rest.isEmpty()) {
-                Reading r = timeOnly(head);
-                if (r.hasMonthsOrWeeks()) {
+                // 周二下午 before a content of a 每周常规 list is every Tuesday
+                Reading r = timeOnly(WEEKDAY.matcher(head).matches() ? "每" + head : head);
+                if (r.hasMonthsOrWeeks() || r.repeat() != null || r.termWord() != null && !head.endsWith("考试")) {
                     return new Leading(head, r, Text.trimTrailingPunctuation(rest.replaceFirst("^[，,：:\\s]+", "")));
                 }
             }
