@@ -113,7 +113,22 @@ final class Numbering {
                 parts.add(p.strip());
             }
         }
-        return parts.size() > 1 ? parts : List.of(cell);
+        return parts.size() > 1 ? ownerForAll(parts) : List.of(cell);
+    }
+
+    /** "读书交流活动；读书笔记检查（吴海燕）": the owner written once at the end is the owner of each part. */
+    private static List<String> ownerForAll(List<String> parts) {
+        Owners.Annotated last = Owners.takeFromEnd(Text.trimTrailingPunctuation(parts.get(parts.size() - 1)), true);
+        if (last.owner().isEmpty()) {
+            return parts;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < parts.size() - 1; i++) {
+            String p = parts.get(i);
+            out.add(Owners.takeFromEnd(p, true).owner().isEmpty() ? p + "（" + last.owner() + "）" : p);
+        }
+        out.add(parts.get(parts.size() - 1));
+        return out;
     }
 
     /** "①教研组长会议②新教师结对" → the two; only ② after ①, ③ after ② … split. */

@@ -33,6 +33,8 @@ final class ScheduleReader {
     /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
     private String lastContentLine = "";
     private @Nullable RowDraft previousRow;
+    /** How many items the previous row made (the last ones in {@link #items}). */
+    private int previousRowItems;
     /** The cells of the last full row of the table, to fill a row whose merged cells are missing. */
     private @Nullable List<String> previousCells;
 
@@ -319,9 +321,13 @@ final class ScheduleReader {
         }
         if (row.timeText.isEmpty() && group != null) {
             row.withTime(group.timeText, group.time);
+        } else if (row.timeText.isEmpty() && l != null && l.count(TableLayout.Kind.TIME) > 0 && previousRow != null
+                && !previousRow.timeText.isEmpty()) {
+            row.withTime(previousRow.timeText, previousRow.time); // an empty 时间 cell: merged with the row above
+            row.doubts.add(Doubt.MERGED_CELL_FILLED);
         }
         previousRow = row;
-        emit(row);
+        previousRowItems = emit(row);
         return true;
     }
 
@@ -329,6 +335,9 @@ final class ScheduleReader {
     private void content(PlanLine line) {
         String text = line.text();
         boolean numbered = Numbering.isNumbered(text);
+        if (continuesPreviousRow(text, numbered)) {
+            return;
+        }
         RowDraft g = group;
         if (!numbered && g != null && !g.contents.isEmpty() && Owners.looksLikeOwner(text)) {
             g.owners.add(text); // 九月 / 1．… / 2．… / 王丽 / 各教研组长: owners follow the contents, one per line
@@ -372,10 +381,14 @@ final class ScheduleReader {
             unrecognised.add(new UnrecognisedLine(line.number(), text));
             return;
         }
-        if (g == null && previousRow != null && layout == null && previousRow.time.hasMonthsOrWeeks()) {
-            // 第1周　教学常规检查 —— 教务处 / 　　制订学期计划 —— 各教研组长: the week row's next activity
+        if (g == null && previousRow != null && previousRow.time.hasMonthsOrWeeks()) {
+            // 第1周　教学常规检查 —— 教务处 / 　　制订学期计划 —— 各教研组长: the week row's next activity; in a table,
+            // a row whose 时间 cell is merged with the one above
             g = new RowDraft().withTime(previousRow.timeText, previousRow.time);
             g.category = category;
+            if (layout != null) {
+                g.doubts.add(Doubt.MERGED_CELL_FILLED);
+            }
             group = g;
         } else if (g == null) {
             g = new RowDraft(); // an item before any month heading: no time
@@ -433,8 +446,29 @@ final class ScheduleReader {
         lastContentLine = "";
     }
 
-    private void emit(RowDraft row) {
-        items.addAll(row.toItems());
+    private int emit(RowDraft row) {
+        List<ParsedItem> made = row.toItems();
+        items.addAll(made);
+        return made.size();
+    }
+
+    /**
+     * "4月  母乳喂养知识培训及住院产妇宣教质量检查，" / "同步更新病区宣教资料（赵晓燕）": a table row whose content ends with a
+     * comma goes on in the next line that is no row; the row's items are made again with the whole content.
+     */
+    private boolean continuesPreviousRow(String text, boolean numbered) {
+        RowDraft row = previousRow;
+        if (numbered || row == null || row.contents.isEmpty() || group != null && !group.contents.isEmpty()) {
+            return false;
+        }
+        String last = row.contents.get(row.contents.size() - 1).text().strip();
+        if (last.isEmpty() || "，,、".indexOf(last.charAt(last.length() - 1)) < 0) {
+            return false;
+        }
+        items.subList(items.size() - previousRowItems, items.size()).clear();
+        row.continueLastContent(text);
+        previousRowItems = emit(row);
+        return true;
     }
 
     private TimeExpression.Unit unit() {
