@@ -30,6 +30,9 @@ final class Owners {
     static final String COMPOUND_SURNAMES = "欧阳 司马 诸葛 上官 东方 慕容 令狐 皇甫 尉迟 公孙";
     private static final Pattern SEPARATORS = Pattern.compile("[、，,/／;；\\s]+");
     private static final Pattern BRACKET_PARTS = Pattern.compile("[，,；;]");
+    private static final Pattern BY_OWNER = Pattern.compile("[，,]?\\s*由([^，,。；;由]{2,30})(?:负责|牵头|组织实施|组织)$");
+    /** 时间：10月—11月, 完成时间：２月下旬 inside an annotation. */
+    private static final List<String> TIME_LABELS = List.of("完成时间", "时间", "日期");
 
     /** A content with the owner and time taken off its end. */
     record Annotated(String content, String owner, String timeText, TimeExpression.@Nullable Reading time) {
@@ -119,6 +122,12 @@ final class Owners {
                 rest = Text.trimTrailingPunctuation(rest.substring(0, bracket.start()));
                 continue;
             }
+            var by = BY_OWNER.matcher(rest);
+            if (by.find() && by.start() > 0 && looksLikeOwner(by.group(1))) {
+                owners.addAll(0, split(by.group(1))); // …开题论证工作，由徐建平负责
+                rest = Text.trimTrailingPunctuation(rest.substring(0, by.start()));
+                break;
+            }
             Dashed dashed = Dashed.atEnd(rest);
             if (dashed != null) {
                 owners.addAll(0, split(dashed.owner()));
@@ -153,10 +162,12 @@ final class Owners {
                 owners.addAll(split(labelled));
                 continue;
             }
-            TimeExpression.Reading reading = TimeExpression.readPure(p, TimeExpression.Unit.NONE);
-            if (reading.pure() && (reading.hasMonthsOrWeeks() || reading.repeat() != null) && time == null) {
+            String timeValue = labelled(p, TIME_LABELS);
+            TimeExpression.Reading reading = TimeExpression.readPure(timeValue != null ? timeValue : p, TimeExpression.Unit.NONE);
+            boolean labelledTime = timeValue != null && reading.pure(); // 时间：全学期 is a time too
+            if (reading.pure() && (reading.hasMonthsOrWeeks() || reading.repeat() != null || labelledTime) && time == null) {
                 time = reading;
-                timeText = p;
+                timeText = timeValue != null ? timeValue : p;
             } else if (bareNamesAllowed && looksLikeOwner(p)) {
                 owners.addAll(split(p));
             } else {
@@ -174,7 +185,11 @@ final class Owners {
 
     /** 负责人：陈静 → 陈静; null when the text does not start with an owner label. */
     private static @Nullable String labelledValue(String text) {
-        for (String label : LABELS) {
+        return labelled(text, LABELS);
+    }
+
+    private static @Nullable String labelled(String text, List<String> labels) {
+        for (String label : labels) {
             if (text.startsWith(label)) {
                 String after = text.substring(label.length()).stripLeading();
                 if (after.startsWith("：") || after.startsWith(":")) {

@@ -76,6 +76,9 @@ final class RowDraft {
                 itemTimeText = a.timeText();
             }
             TimeExpression.Leading leading = TimeExpression.leading(content);
+            if (leading == null && !itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null) {
+                leading = TimeExpression.glued(content); // 9月份完成开题论证: only an item without another time
+            }
             if (leading != null && (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null
                     || within(leading.time(), itemTime))) {
                 // 9月10日，召开… — under 九月 or with no other time: the date is the item's time, not its words

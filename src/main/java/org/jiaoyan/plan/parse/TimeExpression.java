@@ -103,6 +103,8 @@ final class TimeExpression {
     // Where a time written before the content ends: "9月10日，召开…", "10月下旬 组织…", "11月底前：完成…".
     private static final java.util.regex.Pattern LEADING_END = java.util.regex.Pattern.compile("[，,：:]|\\s");
 
+    private static final java.util.regex.Pattern TASK_START = java.util.regex.Pattern.compile(
+            "开展|组织|召开|进行|举行|举办|完成|做好|制订|制定|上报|上交|启动|布置|安排|评选|各|对|由|全体|全面");
     private static final java.util.regex.Pattern WEEKDAY =
             java.util.regex.Pattern.compile("周[一二三四五六日天](?:上午|下午|晚上)?");
 
@@ -129,6 +131,31 @@ final class TimeExpression {
                 if (r.hasMonthsOrWeeks() || r.repeat() != null || r.termWord() != null && !head.endsWith("考试")) {
                     return new Leading(head, r, Text.trimTrailingPunctuation(rest.replaceFirst("^[，,：:\\s]+", "")));
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "9月份完成课题开题论证", "10月中旬组织中期自查", "开学初各教研组制订计划": a time glued to the sentence it starts, the
+     * longest start that reads as a time and leaves a content; null when there is none. An exam named by its time word
+     * (期中考试质量分析) keeps its words.
+     */
+    static @Nullable Leading glued(String content) {
+        String s = content.strip();
+        for (int end = Math.min(14, s.length() - 2); end >= 2; end--) {
+            String head = s.substring(0, end);
+            char next = s.charAt(end);
+            if (Character.isDigit(next) || "月日号旬周前后底初末中至到—－-~～、.．".indexOf(next) >= 0) {
+                continue; // cut inside a time: 10月中 | 旬
+            }
+            Reading r = timeOnly(head);
+            // 期中教学质量检测 and 期末复习研讨 are names; 期末开展评选 and 开学初各教研组制订计划 are a time and a task
+            boolean named = r.hasMonthsOrWeeks() || r.repeat() != null
+                    || r.termWord() != null && TASK_START.matcher(s.substring(end)).lookingAt();
+            if (r.pure() && named && !head.contains("考试") && !s.startsWith("考试", end)) {
+                String rest = Text.trimTrailingPunctuation(s.substring(end).replaceFirst("^[，,：:\\s]+", ""));
+                return rest.length() >= 2 ? new Leading(head, r, rest) : null;
             }
         }
         return null;
