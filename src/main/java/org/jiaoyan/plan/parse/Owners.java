@@ -33,6 +33,7 @@ final class Owners {
     private static final Pattern BY_OWNER = Pattern.compile("[，,]?\\s*由([^，,。；;由]{2,30})(?:负责|牵头|组织实施|组织)$");
     /** 时间：10月—11月, 完成时间：２月下旬 inside an annotation. */
     private static final List<String> TIME_LABELS = List.of("完成时间", "时间", "日期");
+    private static final Pattern ANNOTATION_GAPS = Pattern.compile("\\s{2,}|[；;]");
 
     /** A content with the owner and time taken off its end. */
     record Annotated(String content, String owner, String timeText, TimeExpression.@Nullable Reading time) {
@@ -123,7 +124,7 @@ final class Owners {
                 continue;
             }
             var by = BY_OWNER.matcher(rest);
-            if (by.find() && by.start() > 0 && looksLikeOwner(by.group(1))) {
+            if (by.find() && by.start() > 0 && namesOnly(by.group(1))) {
                 owners.addAll(0, split(by.group(1))); // …开题论证工作，由徐建平负责
                 rest = Text.trimTrailingPunctuation(rest.substring(0, by.start()));
                 break;
@@ -175,6 +176,37 @@ final class Owners {
             }
         }
         return owners.isEmpty() && time == null ? null : new Annotation(owners, timeText, time);
+    }
+
+    /**
+     * A line of nothing but labelled annotations under an item, "完成时间：２月下旬    责任人：教务处", as the bracket that
+     * would end the item: "（完成时间：２月下旬；责任人：教务处）"; null when the line is anything else.
+     */
+    static @Nullable String annotationLine(String line) {
+        String t = Text.stripDecoration(line);
+        List<String> parts = new ArrayList<>();
+        for (String part : ANNOTATION_GAPS.split(t)) {
+            if (!part.isBlank()) {
+                parts.add(part.strip());
+            }
+        }
+        boolean time = false;
+        for (String part : parts) {
+            String owner = labelledValue(part);
+            String when = labelled(part, TIME_LABELS);
+            if (when != null) {
+                time = true;
+            } else if (owner == null || owner.length() > 20 || owner.contains("。") || owner.contains("，")) {
+                return null; // the label says it is an owner: 责任人：高秀兰 needs no check of the name
+            }
+        }
+        return time && !parts.isEmpty() ? "（" + String.join("；", parts) + "）" : null;
+    }
+
+    /** 由高秀兰、杨志刚负责: what stands between 由 and 负责 is owners when every part is a short Han word or an owner. */
+    private static boolean namesOnly(String text) {
+        List<String> parts = split(text);
+        return !parts.isEmpty() && parts.stream().allMatch(p -> isOwnerPart(p) || p.length() >= 2 && p.length() <= 4 && isAllHan(p));
     }
 
     /** A line that holds nothing but a labelled owner, a bullet before it allowed: "• 负责：教导处" → 教导处. */

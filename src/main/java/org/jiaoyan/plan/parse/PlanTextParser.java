@@ -78,6 +78,8 @@ public final class PlanTextParser {
         private int lastHeadingNumber;
 
         private final java.util.Collection<String> knownNames;
+        /** Parts not headed as a schedule whose numbered lines name owners or times (read when no schedule is found). */
+        private final List<Part> annotated = new ArrayList<>();
 
         Reading(List<PlanLine> lines, java.util.Collection<String> knownNames) {
             this.lines = lines;
@@ -91,6 +93,15 @@ public final class PlanTextParser {
                 readLine(i);
             }
             close();
+            if (items.isEmpty()) {
+                // no part is headed as a schedule: 三、重点工作 whose numbered tasks carry times and owners is the schedule
+                for (Part p : annotated) {
+                    ScheduleReader reader = new ScheduleReader(knownNames);
+                    reader.read(p.lines);
+                    items.addAll(reader.items());
+                    sections.removeIf(section -> section.title().equals(p.title) && p.headed);
+                }
+            }
             return new ParsedPlan(title, sections, TermWords.apply(title, items), unrecognised);
         }
 
@@ -164,6 +175,9 @@ public final class PlanTextParser {
                 unrecognised.addAll(reader.unrecognised());
                 return;
             }
+            if (carriesTasks(p.lines)) {
+                annotated.add(p);
+            }
             List<String> text = new ArrayList<>();
             for (PlanLine l : p.lines) {
                 if (!PageFurniture.isFurniture(l.text())) {
@@ -216,6 +230,24 @@ public final class PlanTextParser {
             }
             return new Heading(title, number, SCHEDULE_HEADING.matcher(title).find(), after);
         }
+    }
+
+    /** At least three numbered tasks with an owner or a time of their own (由X负责, 责任人：…, 完成时间：…, 9月份完成…). */
+    static boolean carriesTasks(List<PlanLine> lines) {
+        int tasks = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            if (!Numbering.isNumbered(t)) {
+                continue;
+            }
+            String next = i + 1 < lines.size() ? lines.get(i + 1).raw() : "";
+            Owners.Annotated a = Owners.takeFromEnd(Text.content(t), false);
+            if (!a.owner().isEmpty() || a.time() != null || Owners.annotationLine(next) != null
+                    || TimeExpression.glued(Text.content(t)) != null) {
+                tasks++;
+            }
+        }
+        return tasks >= 3;
     }
 
     static boolean looksLikeTitle(String text) {

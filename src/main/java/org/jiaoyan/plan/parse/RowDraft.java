@@ -76,8 +76,13 @@ final class RowDraft {
                 itemTimeText = a.timeText();
             }
             TimeExpression.Leading leading = TimeExpression.leading(content);
-            if (leading == null && !itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null) {
-                leading = TimeExpression.glued(content); // 9月份完成开题论证: only an item without another time
+            if (leading == null) {
+                // 9月份完成开题论证: a time glued to the task, for an item without another time or within it
+                TimeExpression.Leading glued = TimeExpression.glued(content);
+                boolean free = !itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null;
+                // under its own time, only a time before a task verb goes (5—6月组织展示; 九月开学典礼 stays a name)
+                leading = glued != null && (free || within(glued.time(), itemTime) && TimeExpression.startsTask(glued.rest()))
+                        ? glued : null;
             }
             if (leading != null && (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null
                     || within(leading.time(), itemTime))) {

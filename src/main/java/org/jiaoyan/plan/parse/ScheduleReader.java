@@ -343,6 +343,13 @@ final class ScheduleReader {
             g.owners.add(text); // 九月 / 1．… / 2．… / 王丽 / 各教研组长: owners follow the contents, one per line
             return;
         }
+        String annotation = Owners.annotationLine(line.raw());
+        if (annotation != null && g != null && !g.contents.isEmpty()) {
+            // 1、开展期初教学常规检查… / 完成时间：２月下旬    责任人：教务处: the item's time and owner under it
+            g.continueLastContent(annotation);
+            lastContentLine = "";
+            return;
+        }
         String labelled = Owners.labelledLine(text);
         if (labelled != null && g != null && !g.contents.isEmpty()) {
             // ❶开学常规检查 / 📌负责：教导处: the owner on the line under its item, and only that item's

@@ -161,6 +161,11 @@ final class TimeExpression {
         return null;
     }
 
+    /** Whether a content starts with what is to be done (组织, 开展, 召开 …) rather than with a name. */
+    static boolean startsTask(String content) {
+        return TASK_START.matcher(content).lookingAt();
+    }
+
     /** A time cell that may name its year and end in 前 / 后 / 左右 (2027年1月8日前). */
     static Reading timeOnly(String text) {
         return readPure(text, Unit.NONE);
