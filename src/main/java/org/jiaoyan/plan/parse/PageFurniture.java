@@ -35,7 +35,42 @@ final class PageFurniture {
             "(?:(?:文字|文|图|图片|摄影|编辑|审核|审校|校对|责编|责任编辑|来源|排版|初审|复审|终审|供稿|撰稿)\\s*[：:|丨｜].{0,20}"
                     + "|[-—－–\\s]*(?i:end|the end)[-—－–\\s]*|.{0,6}(?:阅读原文|识别二维码|关注我们|推荐阅读|往期回顾|点个在看|分享给更多).{0,20})");
 
+    /** What a running page header is replaced with (a private-use character no document holds), see {@link #runningHeaders}. */
+    static final String RUNNING_HEADER = "\uE000";
+
     private PageFurniture() {
+    }
+
+    /** 第 1 页 共 3 页, — 2 —, a lone 2: the number of a page. */
+    static boolean isPageNumber(String line) {
+        String s = ChineseNumerals.toDigits(line.strip()).replace('　', ' ');
+        return PAGE_OF.matcher(s).matches() || DASHED_NUMBER.matcher(s).matches() || isLoneNumber(s);
+    }
+
+    /**
+     * The header a PDF repeats at the top of each page (西塘实验小学教科室工作计划), found as the line after a page number:
+     * repeated, or once when it reads like a plan's title. Such lines are page furniture, not headings or contents.
+     */
+    static java.util.Set<String> runningHeaders(List<PlanLine> lines) {
+        java.util.Map<String, Integer> after = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank() && isPageNumber(lines.get(i).text())) {
+                int next = i + 1;
+                while (next < lines.size() && lines.get(next).isBlank()) {
+                    next++;
+                }
+                if (next < lines.size() && !Numbering.isNumbered(lines.get(next).text())) {
+                    after.merge(lines.get(next).text(), 1, Integer::sum);
+                }
+            }
+        }
+        java.util.Set<String> headers = new java.util.HashSet<>();
+        after.forEach((text, n) -> {
+            if (text.length() <= 40 && (n >= 2 || PlanTextParser.looksLikeTitle(text))) {
+                headers.add(text);
+            }
+        });
+        return headers;
     }
 
     /**
@@ -44,7 +79,12 @@ final class PageFurniture {
      * signature is no schedule item, and the office above the date is no owner of the last item.
      */
     static int signatureStart(List<PlanLine> lines) {
-        int last = previousText(lines, lines.size());
+        int end = lines.size();
+        int last = previousText(lines, end);
+        while (last >= 0 && isFurniture(lines.get(last).text())) {
+            end = last; // 第 3 页 共 3 页 under the signature
+            last = previousText(lines, end);
+        }
         if (last < 0) {
             return lines.size();
         }
@@ -76,7 +116,7 @@ final class PageFurniture {
 
     static boolean isFurniture(String line) {
         String s = line.strip();
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.equals(RUNNING_HEADER)) {
             return true;
         }
         if (isTableRule(s)) {

@@ -81,8 +81,15 @@ public final class PlanTextParser {
         /** Parts not headed as a schedule whose numbered lines name owners or times (read when no schedule is found). */
         private final List<Part> annotated = new ArrayList<>();
 
-        Reading(List<PlanLine> lines, java.util.Collection<String> knownNames) {
-            this.lines = lines;
+        Reading(List<PlanLine> input, java.util.Collection<String> knownNames) {
+            java.util.Set<String> running = PageFurniture.runningHeaders(input);
+            List<PlanLine> cleaned = new ArrayList<>(input.size());
+            for (int i = 0; i < input.size(); i++) {
+                PlanLine l = input.get(i);
+                boolean header = i > 0 && running.contains(l.text()) && !firstTextLine(input, i);
+                cleaned.add(header ? new PlanLine(l.number(), PageFurniture.RUNNING_HEADER, PageFurniture.RUNNING_HEADER) : l);
+            }
+            this.lines = cleaned;
             this.knownNames = knownNames;
             this.texts = lines.stream().map(PlanLine::text).toList();
         }
@@ -230,6 +237,15 @@ public final class PlanTextParser {
             }
             return new Heading(title, number, SCHEDULE_HEADING.matcher(title).find(), after);
         }
+    }
+
+    private static boolean firstTextLine(List<PlanLine> lines, int index) {
+        for (int i = 0; i < index; i++) {
+            if (!lines.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** At least three numbered tasks with an owner or a time of their own (由X负责, 责任人：…, 完成时间：…, 9月份完成…). */

@@ -32,6 +32,10 @@ final class ScheduleReader {
     private boolean inlineGroup;
     /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
     private String lastContentLine = "";
+    /** The last content line before a run of blank lines, restored when the run turns out to be a page break. */
+    private String beforeBlank = "";
+    /** Reading a paragraph of prose after the items (the plan's closing words), until the next numbered line. */
+    private boolean prose;
     private @Nullable RowDraft previousRow;
     /** How many items the previous row made (the last ones in {@link #items}). */
     private int previousRowItems;
@@ -59,12 +63,17 @@ final class ScheduleReader {
         for (int i = 0; i < block.size(); i++) {
             PlanLine line = block.get(i);
             if (line.isBlank()) {
+                if (!lastContentLine.isEmpty()) {
+                    beforeBlank = lastContentLine;
+                }
                 lastContentLine = ""; // a paragraph wrapped by the page has no blank line inside it
                 continue;
             }
             if (PageFurniture.isFurniture(line.text())) {
+                lastContentLine = beforeBlank; // …but a page break has blanks around its page number
                 continue;
             }
+            beforeBlank = "";
             GluedTable.Header glued = GluedTable.header(line.text());
             if (glued != null) {
                 flushGroup();
@@ -379,9 +388,17 @@ final class ScheduleReader {
             lastContentLine = text;
             return;
         }
-        if (!numbered && g != null && (inlineGroup || groupNumbered) && lastContentLine.isEmpty() && isProse(text)) {
+        if (!numbered && g != null && !g.contents.isEmpty() && bracketOnly(text)) {
+            g.continueLastContent(text); // …学期教科研工作总结。 / （责任人：孙晓华）: the item's annotation on its own line
+            lastContentLine = "";
+            return;
+        }
+        prose &= !numbered;
+        if (!numbered && g != null && (inlineGroup || groupNumbered) && (prose || lastContentLine.isEmpty() && isProse(text))) {
             // a paragraph after a blank line under numbered or inline items: the plan's closing words, not an item
             unrecognised.add(new UnrecognisedLine(line.number(), text));
+            prose = true;
+            lastContentLine = "";
             return;
         }
         if (g == null && !numbered && layout == null && !hasOwnAnnotation(text)) {
@@ -422,10 +439,20 @@ final class ScheduleReader {
         return p.length() >= 20 || "，,、：:".indexOf(p.charAt(p.length() - 1)) >= 0;
     }
 
-    /** A sentence of prose: clauses and a full stop, as a plan's closing paragraph is written. */
+    /** A sentence of prose: clauses and a full stop (or a comma where the page wrapped it), as a closing paragraph is. */
     private static boolean isProse(String text) {
         String t = text.strip();
-        return t.length() >= 20 && (t.contains("，") || t.contains(",")) && "。！!".indexOf(t.charAt(t.length() - 1)) >= 0;
+        return t.length() >= 20 && (t.contains("，") || t.contains(",")) && "。！!，,".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /** A line that is nothing but an owner or time annotation in brackets: （责任人：孙晓华）. */
+    private static boolean bracketOnly(String text) {
+        String t = Text.trimTrailingPunctuation(text.strip());
+        if (t.isEmpty() || t.charAt(0) != '（' && t.charAt(0) != '(') {
+            return false;
+        }
+        Owners.Annotated a = Owners.takeFromEnd(t, true);
+        return a.content().isBlank() && (!a.owner().isEmpty() || a.time() != null);
     }
 
     private static boolean hasOwnAnnotation(String text) {
