@@ -70,7 +70,9 @@ final class ScheduleReader {
                 continue;
             }
             if (PageFurniture.isFurniture(line.text())) {
-                lastContentLine = beforeBlank; // …but a page break has blanks around its page number
+                if (lastContentLine.isEmpty()) {
+                    lastContentLine = beforeBlank; // …but a page break has blanks around its page number
+                }
                 continue;
             }
             beforeBlank = "";
