@@ -20,7 +20,7 @@ record PlanLine(int number, String raw, String text) {
             // An Excel cell with line breaks, copied as TAB text, comes quoted over several lines: "1．A⏎2．B"
             while (line.indexOf('\t') >= 0 && openQuote(line) && joined + 1 < parts.length && joined - i < MAX_CELL_LINES) {
                 joined++;
-                line = line + " " + parts[joined];
+                line = line + "；" + parts[joined]; // a line break inside a cell separates its items
             }
             if (joined > i && !openQuote(line) || joined == i && line.indexOf('\t') >= 0 && line.contains("\"\"")) {
                 line = unquoteCells(line); // Excel quotes a cell with line breaks or quotes, and doubles the quotes inside
@@ -29,10 +29,7 @@ record PlanLine(int number, String raw, String text) {
                 joined = i;
             }
             String raw = stripSpaces(Text.normaliseLine(line));
-            lines.add(new PlanLine(i + 1, raw, raw.strip()));
-            for (int k = i + 1; k <= joined; k++) {
-                lines.add(new PlanLine(k + 1, "", "")); // the cell's further lines, kept as blanks for the numbering
-            }
+            lines.add(new PlanLine(i + 1, raw, raw.strip())); // a joined cell's further lines are in this one
             i = joined;
         }
         return lines;

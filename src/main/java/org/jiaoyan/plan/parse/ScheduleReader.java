@@ -76,6 +76,14 @@ final class ScheduleReader {
                 continue;
             }
             beforeBlank = "";
+            MonthColumns sideways = MonthColumns.header(line.raw());
+            if (sideways != null) {
+                flushGroup(); // 项目 | 九月 | 十月 | … | 负责人: the months are the columns
+                List<PlanLine> rest = block.subList(i + 1, block.size());
+                sideways.rows(rest).forEach(this::emit);
+                i += MonthColumns.rowCount(rest);
+                continue;
+            }
             GluedTable.Header glued = GluedTable.header(line.text());
             if (glued != null) {
                 flushGroup();
@@ -278,7 +286,8 @@ final class ScheduleReader {
         if (heading != null && heading.time().hasMonthsOrWeeks()) {
             return true;
         }
-        return TableLayout.fromHeaderLine(text) != null || TableLayout.fromCellLines(texts, index) != null;
+        return TableLayout.fromHeaderLine(text) != null || TableLayout.fromCellLines(texts, index) != null
+                || MonthColumns.header(text) != null;
     }
 
     /** A row of a table: cells split by TAB, by two or more spaces, or by single spaces in a single-spaced table. */
