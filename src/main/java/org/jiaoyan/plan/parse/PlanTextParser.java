@@ -29,7 +29,7 @@ public final class PlanTextParser {
     // Section names that stand alone on a line, without 一、 before them.
     private static final Set<String> SECTION_NAMES = Set.of("指导思想", "工作目标", "主要工作", "工作措施", "主要措施",
             "主要工作与措施", "主要工作和措施", "具体工作安排", "工作安排", "月份安排", "工作行事历", "行事历", "具体安排",
-            "工作要点", "工作重点", "保障措施", "工作思路");
+            "工作要点", "工作重点", "保障措施", "工作思路", "常规工作", "日常工作", "月工作安排");
 
     private final java.util.Collection<String> knownNames;
 
@@ -175,9 +175,18 @@ public final class PlanTextParser {
             if (p == null) {
                 return;
             }
-            if (p.schedule) {
+            boolean routine = !p.schedule && p.headed && p.title.contains("常规") && (carriesTasks(p.lines)
+                    || p.lines.stream().anyMatch(l -> isRepeatHeading(l.text())));
+            if (p.schedule || routine) {
+                List<PlanLine> lines = p.lines;
+                String repeat = p.title.contains("每周") ? "每周：" : p.title.contains("每月") ? "每月：" : null;
+                if (routine && repeat != null && lines.stream().noneMatch(l -> isRepeatHeading(l.text()))) {
+                    // 三、每月常规工作（每月均需开展） / ◆ 班级环境创设检查（保教主任）: items that repeat every month
+                    lines = new ArrayList<>(lines);
+                    lines.add(0, new PlanLine(lines.isEmpty() ? 0 : lines.get(0).number(), repeat, repeat));
+                }
                 ScheduleReader reader = new ScheduleReader(knownNames);
-                reader.read(p.lines);
+                reader.read(lines);
                 items.addAll(reader.items());
                 unrecognised.addAll(reader.unrecognised());
                 return;
@@ -214,7 +223,7 @@ public final class PlanTextParser {
                 }
                 return heading;
             }
-            String bare = Text.trimTrailingPunctuation(text);
+            String bare = Text.trimTrailingPunctuation(Text.stripDecoration(text)); // 【指导思想】 too
             if (SECTION_NAMES.contains(bare)) {
                 return new Heading(bare, 0, SCHEDULE_HEADING.matcher(bare).find(), "");
             }
@@ -239,6 +248,12 @@ public final class PlanTextParser {
         }
     }
 
+    /** 每月常规：… or 每周：: a heading of items that repeat. */
+    private static boolean isRepeatHeading(String text) {
+        ScheduleReader.MonthHeading h = ScheduleReader.MonthHeading.of(text, TimeExpression.Unit.NONE);
+        return h != null && h.time().repeat() != null;
+    }
+
     private static boolean firstTextLine(List<PlanLine> lines, int index) {
         for (int i = 0; i < index; i++) {
             if (!lines.get(i).isBlank()) {
@@ -257,7 +272,7 @@ public final class PlanTextParser {
                 continue;
             }
             String next = i + 1 < lines.size() ? lines.get(i + 1).raw() : "";
-            Owners.Annotated a = Owners.takeFromEnd(Text.content(t), false);
+            Owners.Annotated a = Owners.takeFromEnd(Text.content(t), true);
             if (!a.owner().isEmpty() || a.time() != null || Owners.annotationLine(next) != null
                     || TimeExpression.glued(Text.content(t)) != null) {
                 tasks++;

@@ -85,7 +85,8 @@ final class RowDraft {
                         ? glued : null;
             }
             if (leading != null && (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null
-                    || within(leading.time(), itemTime))) {
+                    || within(leading.time(), itemTime)
+                    || leading.time().repeat() != null && leading.time().repeat().equals(itemTime.repeat()))) {
                 // 9月10日，召开… — under 九月 or with no other time: the date is the item's time, not its words
                 content = leading.rest();
                 itemTime = leading.time();

@@ -18,7 +18,8 @@ final class ScheduleReader {
     // （一）队伍建设, (二)课程管理: the category of the items below it.
     private static final Pattern SUB_HEADING = Pattern.compile("^[(（]\\s*[一二三四五六七八九十]{1,3}\\s*[)）]\\s*(.{1,24})$");
     // 九月份工作安排： — words that may follow the month of a month heading.
-    private static final Pattern MONTH_HEADING_SUFFIX = Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|安排|工作)$");
+    private static final Pattern MONTH_HEADING_SUFFIX =
+            Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|常规工作|常规|安排|工作)$");
 
     private final java.util.Collection<String> knownNames;
     private final List<ParsedItem> items = new ArrayList<>();
@@ -30,6 +31,8 @@ final class ScheduleReader {
     private boolean groupNumbered;
     /** The group's items were written on its heading line (九月：A；B；C), so a wrapped line carries on the last of them. */
     private boolean inlineGroup;
+    /** The group was taken from the table row above (an activity on the line under a week row). */
+    private boolean groupFromRow;
     /** The last line read as (part of) a content, to tell a wrapped line from a short unnumbered item. */
     private String lastContentLine = "";
     /** The last content line before a run of blank lines, restored when the run turns out to be a page break. */
@@ -219,10 +222,11 @@ final class ScheduleReader {
         group = new RowDraft().withTime(heading.timeText(), heading.time());
         group.category = category;
         groupNumbered = false;
+        groupFromRow = false;
         inlineGroup = !heading.rest().isEmpty();
         lastContentLine = heading.rest();
         for (String part : splitOutsideBrackets(heading.rest(), '；')) {
-            for (String item : Numbering.splitNumberedCell(part.strip())) { // 九月份：1、制定计划 2、师徒结对
+            for (String item : shortList(Numbering.splitNumberedCell(part.strip()))) { // 九月份：1、制定计划 2、师徒结对
                 if (!item.isBlank()) {
                     group.contents.add(new RowDraft.Entry(line.number(), item));
                 }
@@ -339,6 +343,13 @@ final class ScheduleReader {
         } else {
             category = row.category;
         }
+        if (!row.timeText.isEmpty() && group != null && group.contents.isEmpty()
+                && (group.time.repeat() != null || groupFromRow)) {
+            // 每周常规 … then 第1周　教学常规检查: the week rows are no longer the weekly routine; nor is a row's next
+            // activity (the group taken from the row above) the next row's
+            group = null;
+            groupFromRow = false;
+        }
         if (row.timeText.isEmpty() && group != null) {
             row.withTime(group.timeText, group.time);
         } else if (row.timeText.isEmpty() && l != null && l.count(TableLayout.Kind.TIME) > 0 && previousRow != null
@@ -421,6 +432,7 @@ final class ScheduleReader {
             // a row whose 时间 cell is merged with the one above
             g = new RowDraft().withTime(previousRow.timeText, previousRow.time);
             g.category = category;
+            groupFromRow = true;
             if (layout != null) {
                 g.doubts.add(Doubt.MERGED_CELL_FILLED);
             }
@@ -448,6 +460,24 @@ final class ScheduleReader {
             return false;
         }
         return p.length() >= 20 || "，,、：:".indexOf(p.charAt(p.length() - 1)) >= 0;
+    }
+
+    /** 晨午检、区域活动检查、教研学习、安全隐患排查: three or more short activities listed with 、 are one item each. */
+    private static List<String> shortList(List<String> items) {
+        if (items.size() != 1) {
+            return items;
+        }
+        String t = Text.trimTrailingPunctuation(items.get(0).strip());
+        String[] parts = t.split("、");
+        if (parts.length < 3 || t.contains("（") || t.contains("(")) {
+            return items;
+        }
+        for (String p : parts) {
+            if (p.strip().length() < 2 || p.strip().length() > 10) {
+                return items;
+            }
+        }
+        return java.util.Arrays.stream(parts).map(String::strip).toList();
     }
 
     /** A sentence of prose: clauses and a full stop (or a comma where the page wrapped it), as a closing paragraph is. */
