@@ -127,4 +127,114 @@ class UnseenLayoutTests {
         // an unbalanced quote in one cell does not swallow the lines after it
         assertThat(items("某校工作安排\n月份\t工作内容\t负责人\n九月\t\"双减作业研讨\t教导处\n十月\t读书节\t语文组\n")).hasSize(2);
     }
+
+    @Test
+    void aTableWithTheMonthsAsColumnsGivesAnItemPerFilledCell() {
+        String plan = "某校工作计划\n四、月工作安排表\n项目\t九月\t十月\t全学期常规\t负责人\n"
+                + "课题研究\t开题论证\t\t资料月报\t刘国华\n论文\t\t论文初评；修改推荐\t\t许静\n\n备注：空白处无专项活动。\n";
+        assertThat(items(plan)).extracting(ParsedItem::category, ParsedItem::content, ParsedItem::months, ParsedItem::owner)
+                .containsExactly(tuple("课题研究", "开题论证", List.of(9), "刘国华"), tuple("课题研究", "资料月报", null, "刘国华"),
+                        tuple("论文", "论文初评", List.of(10), "许静"), tuple("论文", "修改推荐", List.of(10), "许静"));
+        // one month column is no sideways table: 项目 | 九月 | 负责人 is not taken for one
+        assertThat(MonthColumns.header("项目\t九月\t负责人")).isNull();
+        assertThat(MonthColumns.header("序号\t工作内容\t完成时间")).isNull();
+    }
+
+    @Test
+    void aPlanWithoutAScheduleHeadingReadsItsTaskListsWithTimesAndOwners() {
+        String plan = """
+                城东中学2027年春学期教研室工作计划
+                一、指导思想
+                以课堂教学改革为突破口。
+                三、重点工作
+                (一)常规教研
+                1、各备课组每周开展一次集体备课活动。
+                   完成时间：每周二    责任人：各备课组长
+                2、３月份举行“同课异构”教研周活动，由杨志刚负责。
+                3、4月中旬对县级立项课题进行中期检查，由高秀兰负责。
+                4、新教师岗前培训。
+                   完成时间：开学初    责任人：高秀兰
+                """;
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::repeat, ParsedItem::owner)
+                .containsExactly(tuple("各备课组每周开展一次集体备课活动", null, ParsedItem.WEEKLY, "各备课组长"),
+                        tuple("举行“同课异构”教研周活动", List.of(3), null, "杨志刚"),
+                        tuple("对县级立项课题进行中期检查", List.of(4), null, "高秀兰"),
+                        tuple("新教师岗前培训", List.of(2), null, "高秀兰"));
+        // with a schedule part, a measures section that names owners is still prose
+        String withSchedule = "某校工作计划\n三、主要措施\n1．9月份完成开题，由徐建平负责。\n2．10月组织自查，由王丽负责。\n"
+                + "3．11月开展展示，由李明负责。\n四、具体工作安排\n九月份：\n1．制定计划（教科室）\n";
+        assertThat(items(withSchedule)).extracting(ParsedItem::content).containsExactly("制定计划");
+    }
+
+    @Test
+    void aPdfCopyWrappedByThePageReadsAsTheItemsItHolds() {
+        String plan = """
+                西塘实验小学2026—2027学年第一学期教科室工作计划
+                四、月份工作安排
+                1．9月上旬，召开教研组长会议，解读学期教科研工作计划，明
+                确各组工作重点和要求。（责任人：孙晓华）
+                2．12月，组织教师参加市教育学会年会论文评比，做好论文的
+
+                第 2 页 共 3 页
+
+                西塘实验小学教科室工作计划
+                修改与推荐工作。（责任人：梁红英）
+                3．元月中旬，完成学期教科研工作总结。
+                （责任人：孙晓华）
+
+                　　教科室将根据上级部门的工作安排对以上计划作适当调整，
+                请各位老师关注学校工作群通知。
+
+                西塘实验小学教科室
+                2026年8月29日
+
+                第 3 页 共 3 页
+                """;
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::owner).containsExactly(
+                tuple("召开教研组长会议，解读学期教科研工作计划，明确各组工作重点和要求", List.of(9), "孙晓华"),
+                tuple("组织教师参加市教育学会年会论文评比，做好论文的修改与推荐工作", List.of(12), "梁红英"),
+                tuple("完成学期教科研工作总结", List.of(1), "孙晓华"));
+    }
+
+    @Test
+    void routineListsAreItemsThatRepeatAndWeekRowsKeepTheirNextActivities() {
+        String plan = """
+                石桥镇中心幼儿园2027年春季学期保教工作计划
+                【指导思想】
+                提升保教质量。
+                【常规工作】
+                每月常规：晨午检、区域活动检查、教研学习。
+                【月工作安排】
+                二月份
+                ★ 开学环境布置 —— 后勤组
+                """;
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::repeat, ParsedItem::owner)
+                .containsExactly(tuple("晨午检", null, ParsedItem.MONTHLY, ""), tuple("区域活动检查", null, ParsedItem.MONTHLY, ""),
+                        tuple("教研学习", null, ParsedItem.MONTHLY, ""), tuple("开学环境布置", List.of(2), null, "后勤组"));
+        String weeks = """
+                金山初级中学行事历
+                三、行事历
+                每周常规
+                    周二下午  各教研组集体备课 —— 各教研组长
+                第1周　教学常规工作检查 —— 教务处
+                　　　　制订学期计划 / 各教研组长
+                第2周　教研组长会议 —— 教科室
+                　　　　学雷锋主题教育活动 —— 团委
+                """;
+        assertThat(items(weeks)).extracting(ParsedItem::content, ParsedItem::weeks, ParsedItem::repeat, ParsedItem::owner)
+                .containsExactly(tuple("各教研组集体备课", null, ParsedItem.WEEKLY, "各教研组长"),
+                        tuple("教学常规工作检查", List.of(1), null, "教务处"), tuple("制订学期计划", List.of(1), null, "各教研组长"),
+                        tuple("教研组长会议", List.of(2), null, "教科室"), tuple("学雷锋主题教育活动", List.of(2), null, "团委"));
+    }
+
+    @Test
+    void aTwoColumnTableKeepsMergedTimesWrappedContentsAndSharedOwners() {
+        String plan = "某校工作安排\n三、工作安排（见下表）\n时间\t工作内容\n"
+                + "10月下旬\t“135”读书交流活动；教师读书笔记检查（吴海燕）\n11月\t期中质量检测（教导处）\n"
+                + "\t骨干教师示范课（教科室）\n4月\t母乳喂养知识培训，\n\t同步更新宣教资料（赵晓燕）\n";
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::owner).containsExactly(
+                tuple("“135”读书交流活动", List.of(10), "吴海燕"), tuple("教师读书笔记检查", List.of(10), "吴海燕"),
+                tuple("期中质量检测", List.of(11), "教导处"), tuple("骨干教师示范课", List.of(11), "教科室"),
+                tuple("母乳喂养知识培训，同步更新宣教资料", List.of(4), "赵晓燕"));
+    }
 }
