@@ -67,41 +67,39 @@ final class RowDraft {
     }
 
     private void item(List<ParsedItem> items, Entry entry, String text, String owner, Owners.Annotated a) {
-        {
-            String content = Text.trimTrailingPunctuation(text.strip());
-            TimeExpression.Reading itemTime = time;
-            String itemTimeText = timeText;
-            if (!time.hasMonthsOrWeeks() && time.repeat() == null && a.time() != null) {
-                itemTime = a.time();
-                itemTimeText = a.timeText();
-            }
-            TimeExpression.Leading leading = TimeExpression.leading(content);
-            if (leading == null) {
-                // 9月份完成开题论证: a time glued to the task, for an item without another time or within it
-                TimeExpression.Leading glued = TimeExpression.glued(content);
-                boolean free = !itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null;
-                // under its own time, only a time before a task verb goes (5—6月组织展示; 九月开学典礼 stays a name)
-                leading = glued != null && (free || within(glued.time(), itemTime) && TimeExpression.startsTask(glued.rest()))
-                        ? glued : null;
-            }
-            if (leading != null && (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null
-                    || within(leading.time(), itemTime)
-                    || leading.time().repeat() != null && leading.time().repeat().equals(itemTime.repeat()))) {
-                // 9月10日，召开… — under 九月 or with no other time: the date is the item's time, not its words
-                content = leading.rest();
-                itemTime = leading.time();
-                itemTimeText = leading.timeText();
-            }
-            if (content.isEmpty()) {
-                return;
-            }
-            List<Doubt> itemDoubts = new ArrayList<>(doubts);
-            if (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null) {
-                itemDoubts.add(Doubt.NO_TIME);
-            }
-            items.add(new ParsedItem(category, content, itemTime.months(), itemTime.weeks(), itemTime.repeat(),
-                    itemTimeText, owner, entry.line(), itemDoubts));
+        String content = Text.trimTrailingPunctuation(text.strip());
+        TimeExpression.Reading itemTime = time;
+        String itemTimeText = timeText;
+        if (!time.hasMonthsOrWeeks() && time.repeat() == null && a.time() != null) {
+            itemTime = a.time();
+            itemTimeText = a.timeText();
         }
+        TimeExpression.Leading leading = TimeExpression.leading(content);
+        if (leading == null) {
+            // 9月份完成开题论证: a time glued to the task, for an item without another time or within it
+            TimeExpression.Leading glued = TimeExpression.glued(content);
+            boolean free = !itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null;
+            // under its own time, only a time before a task verb goes (5—6月组织展示; 九月开学典礼 stays a name)
+            leading = glued != null && (free || within(glued.time(), itemTime) && TimeExpression.startsTask(glued.rest()))
+                    ? glued : null;
+        }
+        if (leading != null && (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null
+                || within(leading.time(), itemTime)
+                || leading.time().repeat() != null && leading.time().repeat().equals(itemTime.repeat()))) {
+            // 9月10日，召开… — under 九月 or with no other time: the date is the item's time, not its words
+            content = leading.rest();
+            itemTime = leading.time();
+            itemTimeText = leading.timeText();
+        }
+        if (content.isEmpty()) {
+            return;
+        }
+        List<Doubt> itemDoubts = new ArrayList<>(doubts);
+        if (!itemTime.hasMonthsOrWeeks() && itemTime.repeat() == null && itemTime.termWord() == null) {
+            itemDoubts.add(Doubt.NO_TIME);
+        }
+        items.add(new ParsedItem(category, content, itemTime.months(), itemTime.weeks(), itemTime.repeat(),
+                itemTimeText, owner, entry.line(), itemDoubts));
     }
 
     /** Whether a date's months lie in the row's months (9月10日 under 九月). */
