@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 final class Owners {
 
     /** Labels before an owner: （负责人：陈静）, (责任人：…), （主讲：周敏）, 负责人：王丽 at the end of a line. */
-    private static final List<String> LABELS = List.of("负责人", "责任人", "负责部门", "责任部门", "负责处室", "主讲人",
+    private static final List<String> LABELS = List.of("负责人", "责任人", "负责部门", "责任部门", "负责处室", "责任处室",
+            "责任科室", "负责科室", "责任单位", "负责单位", "牵头单位", "责任领导", "负责教研员", "主讲人",
             "主讲", "主持人", "执行人", "牵头人", "牵头部门", "承办", "负责");
 
     /** Endings of units and roles that own plan items: 教导处, 教科室, 各教研组, 各备课组长, 护士长, 课题主持人, 全体教师. */

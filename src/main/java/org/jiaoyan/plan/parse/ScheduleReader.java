@@ -14,12 +14,15 @@ final class ScheduleReader {
 
     // 注：以上安排如有变动另行通知, 以上安排如有变动，以周工作通知为准 — remarks under a schedule, not items.
     private static final Pattern NOTE = Pattern.compile(
-            "^(?:(?:注|备注|说明|附)\\s*[：:].*|以上\\S{0,4}(?:安排|计划|工作|内容|活动|时间).*)");
+            "^(?:(?:注|备注|说明|附|要求|具体要求|活动要求)\\s*[：:].*|以上\\S{0,4}(?:安排|计划|工作|内容|活动|时间).*)");
     // （一）队伍建设, (二)课程管理: the category of the items below it.
     private static final Pattern SUB_HEADING = Pattern.compile("^[(（]\\s*[一二三四五六七八九十]{1,3}\\s*[)）]\\s*(.{1,24})$");
     // 九月份工作安排： — words that may follow the month of a month heading.
     private static final Pattern MONTH_HEADING_SUFFIX =
             Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|常规工作|常规|安排|工作)$");
+
+    // "（开学准备）" after a month heading: what the month is about, not part of its time
+    private static final Pattern TRAILING_NOTE = Pattern.compile("(?<=[月周份])\\s*[（(][^）)0-9０-９.．—\\-~～]{1,12}[）)]$");
 
     private final java.util.Collection<String> knownNames;
     private final List<ParsedItem> items = new ArrayList<>();
@@ -201,7 +204,7 @@ final class ScheduleReader {
         boolean chineseNumbered = numbered != null && numbered.style() == Numbering.Style.CHINESE;
         String title = m.matches() ? m.group(1) : chineseNumbered ? Numbering.strip(text) : null;
         if (title == null || title.length() > 24 || title.contains("。") && !title.endsWith("。") || title.contains("，")
-                || TimeExpression.readPure(title, TimeExpression.Unit.NONE).pure()) {
+                || TimeExpression.readPure(TRAILING_NOTE.matcher(title.strip()).replaceFirst(""), TimeExpression.Unit.NONE).pure()) {
             return false;
         }
         flushGroup();
@@ -240,6 +243,7 @@ final class ScheduleReader {
         static @Nullable MonthHeading of(String text, TimeExpression.Unit unit) {
             int colon = firstColon(text);
             String head = Text.stripDecoration(colon >= 0 ? text.substring(0, colon) : text);
+            head = TRAILING_NOTE.matcher(head).replaceFirst(""); // （二）二月份（开学准备）
             String rest = colon >= 0 ? text.substring(colon + 1).strip() : "";
             // "九、十月份" is a month list; "1．九月" and "一、九月份" are a numbered month; "三、十月份" is October, since
             // 3, 10 is no order a school year runs in.
