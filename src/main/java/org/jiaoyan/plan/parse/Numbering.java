@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** The numbering that starts a line: 1、 1. 1． 1) (1) （1） ① 一、 （一）, and the bullet "- " some web copies put before it. */
 final class Numbering {
 
-    enum Style { ARABIC, CHINESE, ARABIC_IN_BRACKETS, CHINESE_IN_BRACKETS, CIRCLED, BULLET }
+    enum Style { ARABIC, CHINESE, ARABIC_IN_BRACKETS, CHINESE_IN_BRACKETS, CIRCLED, BULLET, COUNTED }
 
     record Numbered(Style style, int number, String rest) {
     }
@@ -24,6 +24,8 @@ final class Numbering {
     // 一、 二． — top-level headings of a plan, or items of a Chinese-numbered list.
     private static final Pattern CHINESE = Pattern.compile("([一二三四五六七八九十]{1,3})\\s*[、．.]\\s*");
     private static final Pattern CIRCLED = Pattern.compile(BULLET + "([①-⑳⑴-⒇⒈-⒛])\\s*");
+    // 一是召开会议；二是制定计划: the way a paragraph counts its tasks
+    private static final Pattern COUNTED = Pattern.compile("([一二三四五六七八九十]{1,2})是(?=[^，。,\\s])");
     // • 制定计划, ▲ 师徒结对: an entry of a list marked by a bullet alone (not "-", which also starts a page number).
     private static final Pattern BULLET_ONLY = Pattern.compile("[•●▪◆◇■□○▲△★☆►▶※✔]\\s*(?=[^\\s\\d])");
     // Inside a Word cell whose paragraphs were "1．A" "2．B": the next number after a space.
@@ -49,6 +51,10 @@ final class Numbering {
         m = CIRCLED.matcher(line);
         if (m.lookingAt()) {
             return numbered(Style.CIRCLED, m, line);
+        }
+        m = COUNTED.matcher(line);
+        if (m.lookingAt()) {
+            return numbered(Style.COUNTED, m, line);
         }
         m = BULLET_ONLY.matcher(line);
         if (m.lookingAt()) {

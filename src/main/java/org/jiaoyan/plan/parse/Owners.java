@@ -31,6 +31,8 @@ final class Owners {
     static final String COMPOUND_SURNAMES = "欧阳 司马 诸葛 上官 东方 慕容 令狐 皇甫 尉迟 公孙";
     private static final Pattern SEPARATORS = Pattern.compile("[、，,/／;；\\s]+");
     private static final Pattern BRACKET_PARTS = Pattern.compile("[，,；;]");
+    private static final Pattern SPACED_NAME =
+            Pattern.compile("(?<=^|[、，,/／;；])\\s*(\\p{IsHan})\\s+(\\p{IsHan})\\s*(?=$|[、，,/／;；])");
     private static final Pattern BY_OWNER = Pattern.compile("[，,]?\\s*由([^，,。；;由]{2,30})(?:负责|牵头|组织实施|组织)$");
     /** 时间：10月—11月, 完成时间：２月下旬 inside an annotation. */
     private static final List<String> TIME_LABELS = List.of("完成时间", "时间", "日期");
@@ -86,7 +88,8 @@ final class Owners {
 
     static List<String> split(String cell) {
         List<String> parts = new ArrayList<>();
-        for (String p : SEPARATORS.split(cell.strip())) {
+        String joined = SPACED_NAME.matcher(cell.strip()).replaceAll("$1$2"); // 王　敏 (a space to line up a table) is 王敏
+        for (String p : SEPARATORS.split(joined)) {
             if (!p.isBlank()) {
                 parts.add(p.strip());
             }

@@ -33,7 +33,8 @@ final class PageFurniture {
     // The end matter of a WeChat article or a web page: credits (文字：…, 审核：…), END, 点击“阅读原文”, 长按识别二维码.
     private static final Pattern ARTICLE_END = Pattern.compile(
             "(?:(?:文字|文|图|图片|摄影|编辑|审核|审校|校对|责编|责任编辑|来源|排版|初审|复审|终审|供稿|撰稿)\\s*[：:|丨｜].{0,20}"
-                    + "|[-—－–\\s]*(?i:end|the end)[-—－–\\s]*|.{0,6}(?:阅读原文|识别二维码|关注我们|推荐阅读|往期回顾|点个在看|分享给更多).{0,20})");
+                    + "|[-—－–\\s]*(?i:end|the end)[-—－–\\s]*|.{0,6}(?:阅读原文|识别二维码|关注我们|推荐阅读|往期回顾|点个在看|分享给更多).{0,20}"
+                    + "|(?:上一篇|下一篇|上一条|下一条|相关链接|责任编辑)\\s*[：:].{0,60})");
 
     /** What a running page header is replaced with (a private-use character no document holds), see {@link #runningHeaders}. */
     static final String RUNNING_HEADER = "\uE000";
@@ -147,7 +148,8 @@ final class PageFurniture {
     /** "打印  返回顶部" on one line counts too. */
     private static boolean isWebButtons(String s) {
         for (String part : BUTTON_GAPS.split(s)) {
-            if (!WORDS.contains(part)) {
+            part = part.replaceAll("^[【\\[〔]|[】\\]〕]$", ""); // 【打印本页】 【关闭窗口】
+            if (!part.isEmpty() && !WORDS.contains(part)) {
                 return false;
             }
         }

@@ -21,6 +21,11 @@ final class ScheduleReader {
     private static final Pattern MONTH_HEADING_SUFFIX =
             Pattern.compile("(?:工作安排|活动安排|重点工作|工作重点|主要工作|常规工作|常规|安排|工作)$");
 
+    // 重点做好以下工作, 主要抓好四项工作, 着重做好三件事: the words that announce a month's tasks after its name
+    private static final Pattern LEAD_IN = Pattern.compile("\\s*(?:重点|主要|着重|着力|要|应)?(?:做好|抓好|开展|完成|落实|安排)"
+            + "[^，。；：]{0,10}?(?:工作|事|事情|活动|任务)?\\s*");
+    private static final Pattern ALL_BY = Pattern.compile("[。；;]\\s*以上[^。；]{0,8}?(?:均|都)?由([^。；，]{2,20})负责[。；]?\\s*$");
+    private static final Pattern ASIDE = Pattern.compile("^(?:此外|另外|同时|其次|最后)[，,]\\s*");
     // "（开学准备）" after a month heading: what the month is about, not part of its time
     private static final Pattern TRAILING_NOTE = Pattern.compile("(?<=[月周份])\\s*[（(][^）)0-9０-９.．—\\-~～]{1,12}[）)]$");
 
@@ -228,10 +233,19 @@ final class ScheduleReader {
         groupFromRow = false;
         inlineGroup = !heading.rest().isEmpty();
         lastContentLine = heading.rest();
-        for (String part : splitOutsideBrackets(heading.rest(), '；')) {
+        String rest = heading.rest();
+        String shared = "";
+        var all = ALL_BY.matcher(rest);
+        if (all.find() && Owners.looksLikeOwner(all.group(1))) {
+            shared = all.group(1); // …；二是组织优质课评比。以上两项工作均由教导处负责。
+            rest = rest.substring(0, all.start());
+        }
+        for (String part : splitOutsideBrackets(rest, '；')) {
             for (String item : shortList(Numbering.splitNumberedCell(part.strip()))) { // 九月份：1、制定计划 2、师徒结对
                 if (!item.isBlank()) {
-                    group.contents.add(new RowDraft.Entry(line.number(), item));
+                    boolean own = !Owners.takeFromEnd(Text.content(item), true).owner().isEmpty();
+                    String text = shared.isEmpty() || own ? item : Text.trimTrailingPunctuation(item) + "（" + shared + "）";
+                    group.contents.add(new RowDraft.Entry(line.number(), text));
                 }
             }
         }
@@ -243,8 +257,23 @@ final class ScheduleReader {
         static @Nullable MonthHeading of(String text, TimeExpression.Unit unit) {
             int colon = firstColon(text);
             String head = Text.stripDecoration(colon >= 0 ? text.substring(0, colon) : text);
-            head = TRAILING_NOTE.matcher(head).replaceFirst(""); // （二）二月份（开学准备）
+            int counted = text.indexOf("，一是");
+            if (counted > 0 && (colon < 0 || counted < colon)) {
+                colon = counted; // 三月份，一是开展…；二是组织…: the comma before 一是 ends the month's name
+                head = Text.stripDecoration(text.substring(0, colon));
+            }
             String rest = colon >= 0 ? text.substring(colon + 1).strip() : "";
+            if (colon >= 0) {
+                head = ASIDE.matcher(head).replaceFirst(""); // 此外，每月做好以下常规工作：
+                int comma = head.indexOf('，');
+                TimeExpression.Leading glued = comma > 0 ? null : TimeExpression.glued(head);
+                if (comma > 0 && LEAD_IN.matcher(head.substring(comma + 1)).matches()) {
+                    head = head.substring(0, comma); // 九月份，重点做好以下工作：一是…；二是…
+                } else if (glued != null && LEAD_IN.matcher(glued.rest()).matches()) {
+                    head = glued.timeText(); // 每月做好以下常规工作：
+                }
+            }
+            head = TRAILING_NOTE.matcher(head).replaceFirst(""); // （二）二月份（开学准备）
             // "九、十月份" is a month list; "1．九月" and "一、九月份" are a numbered month; "三、十月份" is October, since
             // 3, 10 is no order a school year runs in.
             String unnumbered = Text.stripDecoration(Numbering.strip(head));
