@@ -197,11 +197,13 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         if (content.isBlank()) {
             return row.timeText.isEmpty() ? null : row;
         }
+        boolean paragraphs = Numbering.splitNumberedCell(content).size() > 1;
         for (String part : Numbering.splitTableCell(content)) {
             row.contents.add(new RowDraft.Entry(lineNumber, part));
         }
         List<String> owners = Owners.split(owner);
-        if (row.contents.size() > 1 && owners.size() == row.contents.size()) {
+        // numbered paragraphs beside as many owner paragraphs pair up; "A；B" beside "教科室、李明" is both of theirs
+        if (paragraphs && row.contents.size() > 1 && owners.size() == row.contents.size()) {
             row.owners.addAll(owners);
         } else if (!owner.isBlank()) {
             row.owners.add(owner);

@@ -58,9 +58,10 @@ record TableLayout(List<Column> columns, Style style) {
     private static final Pattern OWNER_WORDS = Pattern.compile("^(?:授课|主讲|负责|责任|执行|主持|牵头|承办|组织)[^，。,]{0,5}$"
             + "|^[^，。,]{1,4}[/／、](?:负责人|责任人|主讲人?)$");
     private static final Pattern CONTENT_WORDS = Pattern.compile("^[^，。,]{1,4}(?:内容|主题|项目名称|事项)$");
-    private static final Pattern TIME_WORDS = Pattern.compile("^[^，。,]{1,4}(?:时间|日期|月份|周次)$");
+    private static final Pattern TIME_WORDS = Pattern.compile("^[^，。,]{0,4}(?:时间|日期|月份|周次|时限|时段)$");
     private static final Pattern OTHER_WORDS = Pattern.compile(
-            "^[^，。,]{0,4}(?:形式|方式|对象|人员|地点|备注|要求|标准|情况|结果|序号|编号|课时|学时|目标|成果)$");
+            "^[^，。,]{0,4}(?:形式|方式|对象|人员|地点|备注|要求|标准|情况|结果|序号|编号|课时|学时|目标|成果|标志|片区|学科|"
+                    + "学段|年级|班级|执教|承办|承办学校|地址|场地|经费|材料|佐证|验收)$");
 
     /**
      * What a header cell names: the known words first (工作内容, 负责人 …), then by their endings what a department calls
