@@ -102,8 +102,8 @@ final class GluedTable {
     static boolean showsGlue(List<String> texts, int from) {
         for (int i = from; i < texts.size(); i++) {
             String t = texts.get(i).strip();
-            if (t.indexOf('\t') >= 0) {
-                continue; // "10月下旬⇥市级课题…" is cells split by TAB, not glued
+            if (t.indexOf('\t') >= 0 || RowCells.isPipeRow(t)) {
+                continue; // "10月下旬⇥市级课题…" and "10月 | 送教下乡 | 王建国" are cells, not glued text
             }
             if (GLUED_TIME_AND_NAME.matcher(t).find() && !Numbering.isNumbered(t)
                     && !TimeExpression.readPure(t, TimeExpression.Unit.NONE).pure()) {
