@@ -37,6 +37,7 @@ final class GluedTable {
                     + "(?:\\s*[—–\\-~～至到、，,]\\s*第?\\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月份|月|周)?)*"
                     + "(?:上旬|中旬|下旬|初|底|末)?"
                     + "|开学前|开学初|学期初|期初|期中|期末|学期末|寒假前|暑假前|全学期|每周|每月)");
+    private static final Pattern WIDE_GAP = Pattern.compile("\\S(?: {2,}|\u3000)\\S");
     private static final Pattern GLUED_TIME_AND_NAME = Pattern.compile(
             "^[0-9０-９]{1,2}(?:[—–\\-~～至到、][0-9０-９]{1,2})*(?:月份|月|周)?[\\p{IsHan}&&[^月周日号年份至到第次]]");
     /** Characters that start the next category or content rather than end a given name (教学常规, 课题研究, 德育). */
@@ -102,8 +103,8 @@ final class GluedTable {
     static boolean showsGlue(List<String> texts, int from) {
         for (int i = from; i < texts.size(); i++) {
             String t = texts.get(i).strip();
-            if (t.indexOf('\t') >= 0 || RowCells.isPipeRow(t)) {
-                continue; // "10月下旬⇥市级课题…" and "10月 | 送教下乡 | 王建国" are cells, not glued text
+            if (t.indexOf('\t') >= 0 || RowCells.isPipeRow(t) || WIDE_GAP.matcher(t).find()) {
+                continue; // "10月下旬⇥市级课题…", "10月 | 送教下乡" and "4月上旬    各校" are cells, not glued text
             }
             if (GLUED_TIME_AND_NAME.matcher(t).find() && !Numbering.isNumbered(t)
                     && !TimeExpression.readPure(t, TimeExpression.Unit.NONE).pure()) {

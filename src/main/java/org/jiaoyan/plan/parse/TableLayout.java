@@ -55,13 +55,13 @@ record TableLayout(List<Column> columns, Style style) {
         return HEADER_WORDS.containsKey(cell.strip()); // exact: glued headers are cut at these words
     }
 
-    private static final Pattern OWNER_WORDS = Pattern.compile("^(?:授课|主讲|负责|责任|执行|主持|牵头|承办|组织)[^，。,]{0,5}$"
-            + "|^[^，。,]{1,4}[/／、](?:负责人|责任人|主讲人?)$");
+    private static final Pattern OWNER_WORDS = Pattern.compile("^(?:授课|主讲|负责|责任|执行|主持|牵头)[^，。,]{0,5}$"
+            + "|^[^，。,]{1,4}[/／、](?:负责人|责任人)$");
     private static final Pattern CONTENT_WORDS = Pattern.compile("^[^，。,]{1,4}(?:内容|主题|项目名称|事项)$");
     private static final Pattern TIME_WORDS = Pattern.compile("^[^，。,]{0,4}(?:时间|日期|月份|周次|时限|时段)$");
     private static final Pattern OTHER_WORDS = Pattern.compile(
             "^[^，。,]{0,4}(?:形式|方式|对象|人员|地点|备注|要求|标准|情况|结果|序号|编号|课时|学时|目标|成果|标志|片区|学科|"
-                    + "学段|年级|班级|执教|承办|承办学校|地址|场地|经费|材料|佐证|验收)$");
+                    + "学段|年级|班级|执教|主讲|承办|承办学校|地址|场地|经费|材料|佐证|验收)$");
 
     /**
      * What a header cell names: the known words first (工作内容, 负责人 …), then by their endings what a department calls
@@ -130,6 +130,11 @@ record TableLayout(List<Column> columns, Style style) {
         if (categories == 1 && columns.stream().noneMatch(c -> c.kind() == Kind.CONTENT)) {
             // 负责人 / 月份 / 工作项目: with no 工作内容 beside it, the 项目 column is what is to be done
             columns.replaceAll(c -> c.kind() == Kind.CATEGORY ? new Column(c.title(), Kind.CONTENT, c.unit()) : c);
+        }
+        if (columns.stream().noneMatch(c -> c.kind() == Kind.CONTENT)) {
+            // 日期 / 片区 / 学科 / 活动形式 / 负责教研员: a visit schedule names its activity by its form
+            columns.replaceAll(c -> c.title().equals("活动形式") || c.title().equals("形式") || c.title().equals("活动类型")
+                    ? new Column(c.title(), Kind.CONTENT, c.unit()) : c);
         }
         TableLayout layout = new TableLayout(List.copyOf(columns), style);
         boolean hasContent = layout.count(Kind.CONTENT) == 1;
