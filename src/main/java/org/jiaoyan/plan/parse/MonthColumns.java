@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class MonthColumns {
 
-    private enum Kind { CATEGORY, OWNER, MONTH, RECURRING, OTHER }
+    private enum Kind { CATEGORY, OWNER, MONTH, RECURRING, WEEKDAY, OTHER }
+
+    private static final Pattern WEEKDAY = Pattern.compile("(?:周|星期)[一二三四五六日天]");
 
     private static final Pattern RECURRING = Pattern.compile("全学期|常规|每月|每周|全年|长期");
     private static final Pattern CELL_GAP = Pattern.compile("\\s{2,}");
@@ -42,9 +44,13 @@ final class MonthColumns {
             if (r.pure() && r.months() != null && r.months().size() == 1 && r.weeks() == null) {
                 kinds.add(Kind.MONTH);
                 months++;
+            } else if (WEEKDAY.matcher(cell).matches()) {
+                kinds.add(Kind.WEEKDAY); // 周一 | 周二 | …: a weekly routine, every cell an item of every week
+                months++;
             } else if (word == TableLayout.Kind.OWNER) {
                 kinds.add(Kind.OWNER);
-            } else if (word == TableLayout.Kind.CATEGORY || word == TableLayout.Kind.CONTENT) {
+            } else if (word == TableLayout.Kind.CATEGORY || word == TableLayout.Kind.CONTENT || word == TableLayout.Kind.TIME) {
+                // 项目 / 时间 (下午第三节) before the month or weekday columns: what the row is
                 kinds.add(Kind.CATEGORY);
             } else if (!cell.isEmpty() && cell.length() <= 8 && RECURRING.matcher(cell).find()) {
                 kinds.add(Kind.RECURRING);
@@ -69,6 +75,13 @@ final class MonthColumns {
             if (cells.size() < 2) {
                 break;
             }
+            if (cells.size() == kinds.size() + 1) {
+                cells = cells.subList(1, cells.size()); // 项目 | … under a header whose first cell was left blank
+                if (OWNER_ROW.matcher(line.raw().strip()).lookingAt() && !rows.isEmpty()) {
+                    ownersByColumn(rows, cells); // 负责人 | 刘芳 | 陈静 | …: the owners of the row above, column by column
+                    continue;
+                }
+            }
             String category = "";
             String owner = "";
             for (int c = 0; c < cells.size() && c < kinds.size(); c++) {
@@ -81,10 +94,13 @@ final class MonthColumns {
             for (int c = 0; c < cells.size() && c < kinds.size(); c++) {
                 Kind kind = kinds.get(c);
                 String cell = cells.get(c);
-                if (cell.isEmpty() || kind != Kind.MONTH && kind != Kind.RECURRING) {
+                if (cell.isEmpty() || cell.matches("[—\\-－/]+") || kind != Kind.MONTH && kind != Kind.RECURRING
+                        && kind != Kind.WEEKDAY) {
                     continue;
                 }
-                RowDraft row = kind == Kind.MONTH ? new RowDraft().withTime(titles.get(c), times.get(c)) : new RowDraft();
+                RowDraft row = kind == Kind.MONTH ? new RowDraft().withTime(titles.get(c), times.get(c))
+                        : kind == Kind.WEEKDAY ? new RowDraft().withTime(titles.get(c), WEEKLY) : new RowDraft();
+                row.column = c;
                 row.category = category;
                 Numbering.splitTableCell(cell).forEach(part -> row.contents.add(new RowDraft.Entry(line.number(), part)));
                 if (!owner.isEmpty()) {
@@ -94,6 +110,17 @@ final class MonthColumns {
             }
         }
         return rows;
+    }
+
+    private static final Pattern OWNER_ROW = Pattern.compile("(?:负责人|责任人|负责|主持人|主讲)");
+    private static final TimeExpression.Reading WEEKLY = TimeExpression.readPure("每周", TimeExpression.Unit.NONE);
+
+    private static void ownersByColumn(List<RowDraft> rows, List<String> owners) {
+        for (RowDraft row : rows) {
+            if (row.column >= 0 && row.column < owners.size() && row.owners.isEmpty() && !owners.get(row.column).isEmpty()) {
+                row.owners.add(owners.get(row.column));
+            }
+        }
     }
 
     /** How many lines {@link #rows} reads. */

@@ -27,7 +27,7 @@ final class Numbering {
     // 一是召开会议；二是制定计划: the way a paragraph counts its tasks
     private static final Pattern COUNTED = Pattern.compile("([一二三四五六七八九十]{1,2})是(?=[^，。,\\s])");
     // • 制定计划, ▲ 师徒结对: an entry of a list marked by a bullet alone (not "-", which also starts a page number).
-    private static final Pattern BULLET_ONLY = Pattern.compile("[•●▪◆◇■□○▲△★☆►▶※✔]\\s*(?=[^\\s\\d])");
+    private static final Pattern BULLET_ONLY = Pattern.compile("[•·●▪◆◇■□○▲△★☆►▶※✔]\\s*(?=[^\\s\\d])");
     // Inside a Word cell whose paragraphs were "1．A" "2．B": the next number after a space.
     private static final Pattern INNER_ARABIC = Pattern.compile("\\s([0-9０-９]{1,2})\\s*[、．.)）](?![0-9０-９])");
 
@@ -123,15 +123,19 @@ final class Numbering {
     }
 
     /** "读书交流活动；读书笔记检查（吴海燕）": the owner written once at the end is the owner of each part. */
-    private static List<String> ownerForAll(List<String> parts) {
+    static List<String> ownerForAll(List<String> parts) {
         Owners.Annotated last = Owners.takeFromEnd(Text.trimTrailingPunctuation(parts.get(parts.size() - 1)), true);
         if (last.owner().isEmpty()) {
             return parts;
         }
+        for (int i = 0; i < parts.size() - 1; i++) {
+            if (!Owners.takeFromEnd(Text.content(parts.get(i)), true).owner().isEmpty()) {
+                return parts; // 一是A（教科室）；二是B；三是C（张晓燕）: each part names its own owner, or none
+            }
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < parts.size() - 1; i++) {
-            String p = parts.get(i);
-            out.add(Owners.takeFromEnd(p, true).owner().isEmpty() ? p + "（" + last.owner() + "）" : p);
+            out.add(parts.get(i) + "（" + last.owner() + "）");
         }
         out.add(parts.get(parts.size() - 1));
         return out;

@@ -106,6 +106,34 @@ final class PageFurniture {
         return last;
     }
 
+    /**
+     * The lines of a signature inside the file, where one plan ends and another follows (two plans copied into one
+     * file): the signer and the date before a rule, a blank run and the next title. Their indexes.
+     */
+    static java.util.Set<Integer> innerSignatures(List<PlanLine> lines) {
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String text = ChineseNumerals.toDigits(lines.get(i).text()).replace('　', ' ').strip();
+            if (text.isEmpty() || !SIGNATURE_DATE.matcher(text).matches()) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.size() && (lines.get(next).isBlank() || DOTS_AND_RULES.matcher(lines.get(next).text()).matches())) {
+                next++;
+            }
+            if (next < lines.size() && !PlanTextParser.looksLikeTitle(lines.get(next).text())) {
+                continue;
+            }
+            int signer = previousText(lines, i);
+            found.add(i);
+            if (signer >= 0 && SIGNER.matcher(lines.get(signer).text().replace(" ", "")).matches()
+                    && !Numbering.isNumbered(lines.get(signer).text())) {
+                found.add(signer);
+            }
+        }
+        return found;
+    }
+
     private static int previousText(List<PlanLine> lines, int before) {
         for (int i = before - 1; i >= 0; i--) {
             if (!lines.get(i).isBlank()) {

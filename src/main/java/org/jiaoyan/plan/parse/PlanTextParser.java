@@ -83,10 +83,11 @@ public final class PlanTextParser {
 
         Reading(List<PlanLine> input, java.util.Collection<String> knownNames) {
             java.util.Set<String> running = PageFurniture.runningHeaders(input);
+            java.util.Set<Integer> signatures = PageFurniture.innerSignatures(input);
             List<PlanLine> cleaned = new ArrayList<>(input.size());
             for (int i = 0; i < input.size(); i++) {
                 PlanLine l = input.get(i);
-                boolean header = i > 0 && running.contains(l.text()) && !firstTextLine(input, i);
+                boolean header = i > 0 && running.contains(l.text()) && !firstTextLine(input, i) || signatures.contains(i);
                 cleaned.add(header ? new PlanLine(l.number(), PageFurniture.RUNNING_HEADER, PageFurniture.RUNNING_HEADER) : l);
             }
             this.lines = cleaned;

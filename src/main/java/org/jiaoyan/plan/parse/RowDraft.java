@@ -13,6 +13,8 @@ final class RowDraft {
     }
 
     String category = "";
+    /** The column of a table turned on its side that this row's cell stood in; -1 elsewhere. */
+    int column = -1;
     String timeText = "";
     TimeExpression.Reading time = TimeExpression.Reading.NONE;
     final List<Entry> contents = new ArrayList<>();

@@ -240,7 +240,11 @@ final class ScheduleReader {
             shared = all.group(1); // …；二是组织优质课评比。以上两项工作均由教导处负责。
             rest = rest.substring(0, all.start());
         }
-        for (String part : splitOutsideBrackets(rest, '；')) {
+        List<String> parts = splitOutsideBrackets(rest, '；').stream().filter(p -> !p.isBlank()).toList();
+        if (parts.size() > 1) {
+            parts = Numbering.ownerForAll(parts); // 第1周：开学常规检查；作息时间调整——教导处: the owner of both
+        }
+        for (String part : parts) {
             for (String item : shortList(Numbering.splitNumberedCell(part.strip()))) { // 九月份：1、制定计划 2、师徒结对
                 if (!item.isBlank()) {
                     boolean own = !Owners.takeFromEnd(Text.content(item), true).owner().isEmpty();
