@@ -180,6 +180,11 @@ record RowCells(List<String> cells, boolean singleSpaced) {
         if (time != null) {
             row.withTime(String.join(" ", timeTexts), time);
         }
+        if (others.size() >= 2 && others.stream().allMatch(Numbering::isNumbered)) {
+            // 9月   1.制定计划（各教研组长）  2.青年教师入格课（教科室）: numbered items side by side, each with its owner
+            others.forEach(o -> row.contents.add(new RowDraft.Entry(lineNumber, o)));
+            return row;
+        }
         String owner = "";
         boolean wantsOwner = layout == null || layout.count(TableLayout.Kind.OWNER) > 0;
         if (wantsOwner && others.size() >= 2 && (ownerAtEnd || layout != null && !singleSpaced)) {
