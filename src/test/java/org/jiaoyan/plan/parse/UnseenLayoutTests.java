@@ -237,4 +237,74 @@ class UnseenLayoutTests {
                 tuple("期中质量检测", List.of(11), "教导处"), tuple("骨干教师示范课", List.of(11), "教科室"),
                 tuple("母乳喂养知识培训，同步更新宣教资料", List.of(4), "赵晓燕"));
     }
+
+    @Test
+    void monthParagraphsThatCountTheirTasks() {
+        String plan = """
+                某校教科室工作计划
+                四、月份工作安排
+                　　九月份，重点做好以下工作：一是召开教研组长会议（教科室）；二是各组制定计划并上报（各教研组长）；三是启动论文评选；四是举行推进会（王　敏）。
+                　　三至四月份，一是开展晒课活动；二是组织优质课评比。以上两项工作均由教导处负责。
+                　　此外，每月做好以下常规工作：一是教育博客统计与通报（教科室）。
+                """;
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::repeat, ParsedItem::owner)
+                .containsExactly(tuple("召开教研组长会议", List.of(9), null, "教科室"),
+                        tuple("各组制定计划并上报", List.of(9), null, "各教研组长"), tuple("启动论文评选", List.of(9), null, ""),
+                        tuple("举行推进会", List.of(9), null, "王敏"), tuple("开展晒课活动", List.of(3, 4), null, "教导处"),
+                        tuple("组织优质课评比", List.of(3, 4), null, "教导处"),
+                        tuple("教育博客统计与通报", null, ParsedItem.MONTHLY, "教科室"));
+    }
+
+    @Test
+    void chineseNumberedMonthsWithNotesAndLabelledOwners() {
+        String plan = """
+                城南中学2025-2026学年度第二学期教务处工作计划
+                四、工作行事历
+                （一）二月份（开学准备）
+                    1．教师集中培训及开学工作会议。                 责任处室：教务处
+                    2．学生报到、排定课程表。
+                                                                     责任处室：教务处、总务处
+                （二）三月份
+                    1．初三年级第一次模拟考试。           责任处室：初三年级组
+                       要求：各备课组形成书面分析报告，3月底前交教务处。
+                """;
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::owner).containsExactly(
+                tuple("教师集中培训及开学工作会议", List.of(2), "教务处"), tuple("学生报到、排定课程表", List.of(2), "教务处、总务处"),
+                tuple("初三年级第一次模拟考试", List.of(3), "初三年级组"));
+    }
+
+    @Test
+    void aWeeklyRoutineTableAndAVisitScheduleWithColumnsThatAreNoOwners() {
+        String routine = "某科室计划\n三、每周质控安排\n           周一            周二            周三\n"
+                + "项目       交接班质控      病历书写质控    护理查房\n负责人     刘芳            陈静            护士长\n";
+        assertThat(items(routine)).extracting(ParsedItem::content, ParsedItem::repeat, ParsedItem::owner).containsExactly(
+                tuple("交接班质控", ParsedItem.WEEKLY, "刘芳"), tuple("病历书写质控", ParsedItem.WEEKLY, "陈静"),
+                tuple("护理查房", ParsedItem.WEEKLY, "护士长"));
+        String visits = "县教研室活动安排表\n二、活动安排\n"
+                + "日期            承办学校        片区      学科            活动形式                   执教/主讲     负责教研员\n"
+                + "3月10日         城关一小        城关片    小学语文        整本书阅读教学研讨         张丽          刘敏\n"
+                + "4月上旬         各校            全县      小学各学科      教学常规专项视导           ——            各学科教研员\n";
+        assertThat(items(visits)).extracting(ParsedItem::content, ParsedItem::months, ParsedItem::owner).containsExactly(
+                tuple("整本书阅读教学研讨", List.of(3), "刘敏"), tuple("教学常规专项视导", List.of(4), "各学科教研员"));
+    }
+
+    @Test
+    void twoPlansInOneFileKeepTheirOwnersApart() {
+        String plan = """
+                南湖小学2025年秋学期教科室工作计划
+                三、工作安排
+                元月份：
+                    1、学期教科研工作总结（负责人：教科室）
+
+                                                             南湖小学教科室
+                                                             2025年8月30日
+                ————————————————————————
+                南湖小学2025年秋学期教导处工作计划
+                三、教学工作周历
+                    第1周：开学常规检查；学生作息时间调整——教导处
+                """;
+        assertThat(items(plan)).extracting(ParsedItem::content, ParsedItem::weeks, ParsedItem::owner).containsExactly(
+                tuple("学期教科研工作总结", null, "教科室"), tuple("开学常规检查", List.of(1), "教导处"),
+                tuple("学生作息时间调整", List.of(1), "教导处"));
+    }
 }
