@@ -143,6 +143,9 @@ final class TimeExpression {
      */
     static @Nullable Leading glued(String content) {
         String s = content.strip();
+        if (s.length() < 4 || !mayStartTime(s.charAt(0))) {
+            return null; // most contents start with a verb or a name: no time to look for
+        }
         for (int end = Math.min(14, s.length() - 2); end >= 2; end--) {
             String head = s.substring(0, end);
             char next = s.charAt(end);
@@ -159,6 +162,12 @@ final class TimeExpression {
             }
         }
         return null;
+    }
+
+    /** Whether a time can start with this character: a digit, a numeral, 元, 每, 第, 周 or the first of a time word. */
+    private static boolean mayStartTime(char c) {
+        return c >= '0' && c <= '9' || c >= '０' && c <= '９' || ChineseNumerals.isNumeral(c) || "元每第周".indexOf(c) >= 0
+                || TIME_WORD_STARTS.indexOf(c) >= 0;
     }
 
     /** Whether a content starts with what is to be done (组织, 开展, 召开 …) rather than with a name. */
