@@ -108,16 +108,25 @@ public final class CellText {
                 && cell.number() >= 10000 && cell.number() <= 80000)) {
             return false; // an Excel serial is a day
         }
-        if (date(cell).isEmpty()) {
-            return false;
-        }
         String t = normalise(cell.text());
         Matcher m = SEPARATED.matcher(t);
-        if (m.matches()) return m.group(4) == null;
-        m = CHINESE.matcher(t.replace(" ", ""));
-        if (m.matches()) return m.group(3) == null;
-        m = COMPACT.matcher(t);
-        return m.matches() && m.group(3) == null;
+        if (!m.matches()) {
+            m = CHINESE.matcher(t.replace(" ", ""));
+            if (!m.matches()) {
+                m = COMPACT.matcher(t);
+                if (!m.matches()) {
+                    return false;
+                }
+            }
+        }
+        boolean separated = m.pattern() == SEPARATED;
+        if (m.group(separated ? 4 : 3) != null) {
+            return false; // a day is written
+        }
+        // year and month only: the month must be one (the full date parse is left to date(), which the caller ran)
+        int month = Integer.parseInt(m.group(separated ? 3 : 2));
+        int year = Integer.parseInt(m.group(1));
+        return month >= 1 && month <= 12 && year >= 1900 && year <= 2100;
     }
 
     private static Optional<LocalDate> date(String year, String month, @Nullable String day) {
